@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text.Json;
+using Regularizers.Bench;
+using Regularizers.Data;
+
+// Benchmarks print one JSON line each; eng/bench/run.sh combines them with the PyTorch baseline into ratios.
+var which = args.Length > 0 ? args[0] : "mlp";
+var train = FashionMnist.LoadTrain();
+var test = FashionMnist.LoadTest();
+switch (which)
+{
+    case "mlp":
+        MlpEpoch.Run(train, test, 99);
+        var runs = Enumerable.Range(0, 3).Select(s => MlpEpoch.Run(train, test, s)).ToList();
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            epoch_seconds = runs.Min(r => r.Seconds),
+            accuracy = runs[0].Accuracy,
+            matmul_gflops = MlpEpoch.MatmulGflops(),
+            torch_threads = TorchSharp.torch.get_num_threads(),
+        }));
+        break;
+    default:
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp"));
+        return 2;
+}
+return 0;

@@ -1,0 +1,32 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// Max-norm (Srivastava et al. 2014): after each step, every output unit's incoming weight vector (a row of a Linear
+/// weight <c>[out, in]</c>, one output channel of a convolution weight) with L2 norm above c is rescaled to norm c:
+/// <c>w ← w · c / (‖w‖ + 1e-7)</c> when <c>‖w‖ &gt; c</c>; others are untouched. Exactly <c>torch.renorm(w, 2, 0, c)</c>.
+/// </summary>
+public sealed class MaxNorm : IConstraint
+{
+    private readonly ParameterTargets _targets;
+
+    /// <summary>Creates the constraint.</summary>
+    /// <param name="maxValue">c &gt; 0.</param>
+    /// <param name="selection">Weights only (default) or all parameters.</param>
+    public MaxNorm(double maxValue, ParameterSelection selection = ParameterSelection.WeightsOnly)
+    {
+        MaxValue = Argument.Positive(maxValue, nameof(maxValue));
+        _targets = new ParameterTargets(selection);
+    }
+
+    /// <summary>c.</summary>
+    public double MaxValue { get; }
+
+    /// <inheritdoc />
+    public string Name => "max_norm";
+
+    /// <inheritdoc />
+    public void Apply(nn.Module model) =>
+        ParameterConstraint.Apply(model, _targets, nameof(MaxNorm), w => w.copy_(w.renorm(2, 0, (float)MaxValue)));
+}

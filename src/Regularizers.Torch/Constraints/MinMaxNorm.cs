@@ -1,0 +1,47 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// Min-max norm (Keras): each output unit's incoming weight vector is moved towards the norm band [min, max]:
+/// <c>desired = rate·clip(‖w‖, min, max) + (1 − rate)·‖w‖</c>, <c>w ← w · desired / (1e-7 + ‖w‖)</c>.
+/// rate = 1 enforces the band strictly; smaller rates move part of the way each step.
+/// </summary>
+public sealed class MinMaxNorm : IConstraint
+{
+    private readonly ParameterTargets _targets;
+
+    /// <summary>Creates the constraint.</summary>
+    /// <param name="min">Lower norm bound, 0 ≤ min ≤ max.</param>
+    /// <param name="max">Upper norm bound, finite.</param>
+    /// <param name="rate">Fraction of the way to move each step, in [0, 1].</param>
+    /// <param name="selection">Weights only (default) or all parameters.</param>
+    public MinMaxNorm(double min, double max, double rate = 1, ParameterSelection selection = ParameterSelection.WeightsOnly)
+    {
+        Min = Argument.NonNegative(min, nameof(min));
+        Max = Argument.InRange(max, min, double.MaxValue, nameof(max));
+        Rate = Argument.InRange(rate, 0, 1, nameof(rate));
+        _targets = new ParameterTargets(selection);
+    }
+
+    /// <summary>Lower norm bound.</summary>
+    public double Min { get; }
+
+    /// <summary>Upper norm bound.</summary>
+    public double Max { get; }
+
+    /// <summary>Fraction of the way to the band moved per step.</summary>
+    public double Rate { get; }
+
+    /// <inheritdoc />
+    public string Name => "min_max_norm";
+
+    /// <inheritdoc />
+    public void Apply(nn.Module model) =>
+        ParameterConstraint.Apply(model, _targets, nameof(MinMaxNorm), w =>
+        {
+            var norms = ParameterConstraint.UnitNorms(w);
+            var desired = norms.clamp(Min, Max) * Rate + norms * (1 - Rate);
+            w.mul_(desired / (norms + 1e-7));
+        });
+}

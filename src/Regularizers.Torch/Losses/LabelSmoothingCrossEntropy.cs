@@ -1,0 +1,79 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// Cross-entropy against smoothed targets, <c>−Σₖ qₖ·log softmax(z)ₖ</c>, reduced over the batch:
+/// <see cref="LabelSmoothing.Uniform"/> uses <c>q = (1−ε)·y + ε/K</c>; <see cref="LabelSmoothing.OtherClasses"/> uses
+/// <c>q = (1−ε)·y + ε/(K−1)·(1−y)</c>, which is the uniform rule with <c>ε′ = ε·K/(K−1)</c>. Targets are class indices
+/// (shape [N]) or class probabilities y (shape [N, K]); class weights, ignore_index (indices only) and reductions behave as
+/// in <c>nn.functional.cross_entropy</c>.
+/// </summary>
+public sealed class LabelSmoothingCrossEntropy : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly Tensor? _weight;
+
+    /// <summary>Creates the loss.</summary>
+    /// <param name="epsilon">ε in [0, 1].</param>
+    /// <param name="mode">Uniform (default) or OtherClasses.</param>
+    /// <param name="weight">Optional per-class weights, shape [K].</param>
+    /// <param name="ignoreIndex">Class index whose examples are ignored (index targets only).</param>
+    /// <param name="reduction">Mean (default), Sum or None.</param>
+    public LabelSmoothingCrossEntropy(double epsilon, LabelSmoothing mode = LabelSmoothing.Uniform, Tensor? weight = null, long ignoreIndex = -100, nn.Reduction reduction = nn.Reduction.Mean)
+        : base(nameof(LabelSmoothingCrossEntropy))
+    {
+        Epsilon = Argument.InRange(epsilon, 0, 1, nameof(epsilon));
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode must be Uniform or OtherClasses. Received: mode={mode}.");
+        }
+        Mode = mode;
+        _weight = weight;
+        IgnoreIndex = ignoreIndex;
+        Reduction = reduction;
+    }
+
+    /// <summary>ε.</summary>
+    public double Epsilon { get; }
+
+    /// <summary>How ε is spread.</summary>
+    public LabelSmoothing Mode { get; }
+
+    /// <summary>The ignored class index.</summary>
+    public long IgnoreIndex { get; }
+
+    /// <summary>The batch reduction.</summary>
+    public nn.Reduction Reduction { get; }
+
+    /// <summary>The ε passed to the uniform rule for <paramref name="classes"/> classes.</summary>
+    public double UniformEpsilon(long classes)
+    {
+        if (Mode == LabelSmoothing.Uniform)
+        {
+            return Epsilon;
+        }
+        if (classes < 2)
+        {
+            throw new ArgumentException($"OtherClasses smoothing needs at least 2 classes; the input has {classes}.", nameof(classes));
+        }
+        return Epsilon * classes / (classes - 1);
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input, Tensor target)
+    {
+        var classes = input.shape[1];
+        var eps = UniformEpsilon(classes);
+        if (target.dtype is ScalarType.Int64 or ScalarType.Int32)
+        {
+            if (eps > 1)
+            {
+                throw new ArgumentException($"OtherClasses smoothing with epsilon={Epsilon} and {classes} classes gives the correct class less than 1/K: epsilon must be at most (K−1)/K = {(classes - 1) / (double)classes}.");
+            }
+            return nn.functional.cross_entropy(input, target, _weight, IgnoreIndex, Reduction, eps);
+        }
+        using var scope = NewDisposeScope();
+        var smoothed = target * (1 - eps) + eps / classes;
+        return nn.functional.cross_entropy(input, smoothed, _weight, IgnoreIndex, Reduction).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,21 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// Classic dropout (Hinton et al. 2012; Srivastava et al. 2014): in training each element is zeroed with probability p and
+/// the survivors are not rescaled; in eval the output is <c>x·(1−p)</c> — the weight-scaling inference rule, which matches
+/// the training-time expectation E[x·m] = (1−p)·x. Equivalent in expectation to <see cref="InvertedDropout"/>, whose
+/// weights absorb the factor instead; see <see cref="DropoutConversion"/>.
+/// </summary>
+public sealed class ClassicDropout : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Creates the module; p in [0, 1).</summary>
+    public ClassicDropout(double p = 0.5) : base(nameof(ClassicDropout)) => this.p = Argument.Probability(p, nameof(p));
+
+    /// <summary>The drop probability.</summary>
+    public double p { get; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input) => RegularizerFunctional.classic_dropout(input, p, training);
+}

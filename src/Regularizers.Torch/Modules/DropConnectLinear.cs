@@ -1,0 +1,36 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// A Linear layer with DropConnect (Wan et al. 2013): in training each weight is dropped with probability p for the batch,
+/// <c>y = x·(W⊙M)ᵀ + b</c>; in eval the expected weights are used, <c>y = x·((1−p)W)ᵀ + b</c>. Initialised as <c>nn.Linear</c>.
+/// </summary>
+public sealed class DropConnectLinear : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter weight;
+    private readonly Parameter? bias;
+
+    /// <summary>Creates the layer with weight <c>[outputSize, inputSize]</c>; p in [0, 1).</summary>
+    public DropConnectLinear(long inputSize, long outputSize, double p = 0.5, bool hasBias = true) : base(nameof(DropConnectLinear))
+    {
+        this.p = Argument.Probability(p, nameof(p));
+        using var template = nn.Linear(inputSize, outputSize, hasBias);
+        weight = new Parameter(template.weight.detach().clone());
+        bias = hasBias ? new Parameter(template.bias.detach().clone()) : null;
+        RegisterComponents();
+    }
+
+    /// <summary>The drop probability of each weight.</summary>
+    public double p { get; }
+
+    /// <summary>W, shape <c>[out, in]</c>.</summary>
+    public Parameter Weight => weight;
+
+    /// <summary>b, or null.</summary>
+    public Parameter? Bias => bias;
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input) => RegularizerFunctional.drop_connect_linear(input, weight, bias, p, training);
+}

@@ -1,0 +1,20 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// Inverted dropout, the semantics of <c>nn.Dropout</c>: in training each element is zeroed with probability p and the
+/// survivors are scaled by 1/(1−p), so the expected output equals the input; in eval the module is the identity.
+/// (The seeds write dropout with p as the keep probability — input 0.8, hidden 0.5; here p = 1 − keep: 0.2 and 0.5.)
+/// </summary>
+public sealed class InvertedDropout : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Creates the module; p in [0, 1).</summary>
+    public InvertedDropout(double p = 0.5) : base(nameof(InvertedDropout)) => this.p = Argument.Probability(p, nameof(p));
+
+    /// <summary>The drop probability.</summary>
+    public double p { get; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input) => RegularizerFunctional.inverted_dropout(input, p, training);
+}

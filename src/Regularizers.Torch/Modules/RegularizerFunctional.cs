@@ -1,0 +1,57 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>The stateless forms of the regularizing modules, in torch spelling. p is always the drop probability.</summary>
+public static class RegularizerFunctional
+{
+    /// <summary>Inverted dropout: training <c>x·m/(1−p)</c> with <c>m ~ Bernoulli(1−p)</c>; otherwise identity. Same as <c>nn.functional.dropout</c>.</summary>
+    public static Tensor inverted_dropout(Tensor input, double p = 0.5, bool training = true) =>
+        nn.functional.dropout(input, Argument.Probability(p, nameof(p)), training);
+
+    /// <summary>Classic dropout: training <c>x·m</c> with <c>m ~ Bernoulli(1−p)</c> (no rescaling); otherwise <c>x·(1−p)</c>, the weight-scaling inference rule.</summary>
+    public static Tensor classic_dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
+    {
+        Argument.Probability(p, nameof(p));
+        if (!training)
+        {
+            return input * (1 - p);
+        }
+        using var keep = full_like(input, 1 - p);
+        using var mask = keep.bernoulli(generator);
+        return input * mask;
+    }
+
+    /// <summary>Gaussian dropout (Srivastava et al. 2014, §10): training <c>x·n</c> with <c>n ~ N(1, p/(1−p))</c>, the same mean and variance as inverted dropout's multiplier; otherwise identity.</summary>
+    public static Tensor gaussian_dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
+    {
+        Argument.Probability(p, nameof(p));
+        if (!training || p == 0)
+        {
+            return input.alias();
+        }
+        using var noise = empty_like(input).normal_(1, Math.Sqrt(p / (1 - p)), generator);
+        return input * noise;
+    }
+
+    /// <summary>Additive Gaussian noise: training <c>x + ε</c> with <c>ε ~ N(0, σ²)</c>; otherwise identity.</summary>
+    public static Tensor gaussian_noise(Tensor input, double stddev, bool training = true, Generator? generator = null)
+    {
+        Argument.NonNegative(stddev, nameof(stddev));
+        if (!training || stddev == 0)
+        {
+            return input.alias();
+        }
+        using var noise = empty_like(input).normal_(0, stddev, generator);
+        return input + noise;
+    }
+
+    /// <summary>DropConnect (Wan et al. 2013): training <c>x·(W⊙M)ᵀ + b</c> with <c>M ~ Bernoulli(1−p)</c> per weight; otherwise the expected weights <c>x·((1−p)W)ᵀ + b</c>.</summary>
+    public static Tensor drop_connect_linear(Tensor input, Tensor weight, Tensor? bias, double p = 0.5, bool training = true, Generator? generator = null)
+    {
+        Argument.Probability(p, nameof(p));
+        using var scope = NewDisposeScope();
+        var effective = training ? weight * full_like(weight, 1 - p).bernoulli(generator) : weight * (1 - p);
+        return nn.functional.linear(input, effective, bias).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,39 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>Elastic net <c>λ₁·Σ|w| + (λ₂/2)·Σw²</c> (gradient <c>λ₁·sign(w) + λ₂·w</c>) over the targeted parameters.</summary>
+public sealed class ElasticNetPenalty : IPenalty
+{
+    private readonly ParameterTargets _targets;
+
+    /// <summary>Creates the penalty.</summary>
+    /// <param name="l1Strength">λ₁ ≥ 0.</param>
+    /// <param name="l2Strength">λ₂ ≥ 0.</param>
+    /// <param name="selection">Weights only (default) or all parameters.</param>
+    public ElasticNetPenalty(double l1Strength, double l2Strength, ParameterSelection selection = ParameterSelection.WeightsOnly)
+        : this(l1Strength, l2Strength, new ParameterTargets(selection))
+    {
+    }
+
+    /// <summary>Creates the penalty for named parameters or sub-modules.</summary>
+    public ElasticNetPenalty(double l1Strength, double l2Strength, ParameterTargets targets)
+    {
+        L1Strength = Argument.NonNegative(l1Strength, nameof(l1Strength));
+        L2Strength = Argument.NonNegative(l2Strength, nameof(l2Strength));
+        _targets = targets ?? throw new ArgumentNullException(nameof(targets));
+    }
+
+    /// <summary>λ₁.</summary>
+    public double L1Strength { get; }
+
+    /// <summary>λ₂.</summary>
+    public double L2Strength { get; }
+
+    /// <inheritdoc />
+    public string Name => "elastic_net";
+
+    /// <inheritdoc />
+    public Tensor Compute(nn.Module model) =>
+        PenaltySum.Over(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, w => w.abs().sum() * L1Strength + w.square().sum() * (L2Strength / 2));
+}

@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// L1 penalty <c>λ·Σ|w|</c> over the targeted parameters (weights only by default); its subgradient is <c>λ·sign(w)</c>,
+/// 0 at 0 (autograd's choice for |·|). Drives weights to exactly zero: a sparse model.
+/// </summary>
+public sealed class L1Penalty : IPenalty
+{
+    private readonly ParameterTargets _targets;
+
+    /// <summary>Creates the penalty.</summary>
+    /// <param name="strength">λ ≥ 0.</param>
+    /// <param name="selection">Weights only (default) or all parameters.</param>
+    public L1Penalty(double strength, ParameterSelection selection = ParameterSelection.WeightsOnly)
+        : this(strength, new ParameterTargets(selection))
+    {
+    }
+
+    /// <summary>Creates the penalty for named parameters or sub-modules.</summary>
+    public L1Penalty(double strength, ParameterTargets targets)
+    {
+        Strength = Argument.NonNegative(strength, nameof(strength));
+        _targets = targets ?? throw new ArgumentNullException(nameof(targets));
+    }
+
+    /// <summary>λ.</summary>
+    public double Strength { get; }
+
+    /// <inheritdoc />
+    public string Name => "l1";
+
+    /// <inheritdoc />
+    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L1Penalty)), Strength, w => w.abs().sum());
+}

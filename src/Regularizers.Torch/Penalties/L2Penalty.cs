@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// L2 penalty <c>(λ/2)·Σw²</c> over the targeted parameters (weights only by default); its gradient is <c>λ·w</c>, so under
+/// plain SGD it equals <c>weight_decay = λ</c>. Keras' <c>L2(l2)</c> is <c>l2·Σw²</c> without the ½: Keras l2 = λ/2.
+/// </summary>
+public sealed class L2Penalty : IPenalty
+{
+    private readonly ParameterTargets _targets;
+
+    /// <summary>Creates the penalty.</summary>
+    /// <param name="strength">λ ≥ 0.</param>
+    /// <param name="selection">Weights only (default) or all parameters.</param>
+    public L2Penalty(double strength, ParameterSelection selection = ParameterSelection.WeightsOnly)
+        : this(strength, new ParameterTargets(selection))
+    {
+    }
+
+    /// <summary>Creates the penalty for named parameters or sub-modules.</summary>
+    public L2Penalty(double strength, ParameterTargets targets)
+    {
+        Strength = Argument.NonNegative(strength, nameof(strength));
+        _targets = targets ?? throw new ArgumentNullException(nameof(targets));
+    }
+
+    /// <summary>λ.</summary>
+    public double Strength { get; }
+
+    /// <inheritdoc />
+    public string Name => "l2";
+
+    /// <inheritdoc />
+    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L2Penalty)), Strength / 2, w => w.square().sum());
+}

@@ -1,0 +1,56 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// Parameter tying (Goodfellow et al. §7.9): <c>(λ/2)·Σᵢ ‖w_A,i − w_B,i‖²</c> over corresponding parameters of two modules
+/// with the same structure, pulling them towards each other without forcing them equal. Gradients flow to both modules.
+/// </summary>
+public sealed class ParameterTyingPenalty : IPenalty
+{
+    private readonly nn.Module _a;
+    private readonly nn.Module _b;
+    private readonly ParameterTargets _targets;
+
+    /// <summary>Ties the targeted parameters of <paramref name="a"/> and <paramref name="b"/>.</summary>
+    /// <exception cref="ArgumentException">The two modules' targeted parameters differ in names or shapes.</exception>
+    public ParameterTyingPenalty(nn.Module a, nn.Module b, double strength, ParameterSelection selection = ParameterSelection.WeightsOnly)
+    {
+        _a = a ?? throw new ArgumentNullException(nameof(a));
+        _b = b ?? throw new ArgumentNullException(nameof(b));
+        Strength = Argument.NonNegative(strength, nameof(strength));
+        _targets = new ParameterTargets(selection);
+        var left = _targets.Select(a, nameof(ParameterTyingPenalty));
+        var right = _targets.Select(b, nameof(ParameterTyingPenalty));
+        var mismatch = left.Count != right.Count
+            || left.Zip(right).Any(p => p.First.Name != p.Second.Name || !p.First.Parameter.shape.SequenceEqual(p.Second.Parameter.shape));
+        if (mismatch)
+        {
+            throw new ArgumentException(
+                $"b must have the same parameters as a. a: [{Describe(left)}]; b: [{Describe(right)}].", nameof(b));
+        }
+    }
+
+    /// <summary>λ.</summary>
+    public double Strength { get; }
+
+    /// <inheritdoc />
+    public string Name => "tying";
+
+    /// <summary>Computes the penalty; <paramref name="model"/> is not used (the tied modules were given at construction).</summary>
+    public Tensor Compute(nn.Module model)
+    {
+        using var scope = NewDisposeScope();
+        var left = _targets.Select(_a, nameof(ParameterTyingPenalty));
+        var right = _targets.Select(_b, nameof(ParameterTyingPenalty));
+        Tensor total = zeros(Array.Empty<long>());
+        for (var i = 0; i < left.Count; i++)
+        {
+            total = total + (left[i].Parameter - right[i].Parameter).square().sum();
+        }
+        return (total * (Strength / 2)).MoveToOuterDisposeScope();
+    }
+
+    private static string Describe(IEnumerable<(string Name, TorchSharp.Modules.Parameter Parameter)> ps) =>
+        string.Join(", ", ps.Select(p => $"{p.Name} [{string.Join("x", p.Parameter.shape)}]"));
+}

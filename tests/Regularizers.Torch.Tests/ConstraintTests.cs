@@ -1,0 +1,143 @@
+using TorchSharp.Modules;
+using static Regularizers.Torch.Tests.TestModels;
+
+namespace Regularizers.Torch.Tests;
+
+public sealed class ConstraintTests
+{
+    private static Linear LinearWithRows(params float[][] rows)
+    {
+        var layer = nn.Linear(rows[0].Length, rows.Length);
+        using (no_grad())
+        {
+            layer.weight.copy_(tensor(rows.SelectMany(r => r).ToArray(), new long[] { rows.Length, rows[0].Length }));
+        }
+        return layer;
+    }
+
+    [Fact]
+    public void MaxNorm_Apply_EqualsRenormAndLeavesShortRowsUntouched()
+    {
+        using var layer = LinearWithRows([3f, 4f], [0.6f, 0.8f], [0f, 10f]);
+        using var expected = layer.weight.renorm(2, 0, 2f);
+
+        new MaxNorm(2.0).Apply(layer);
+
+        Assert.Equal(Values(expected), Values(layer.weight));
+        Assert.Equal(new[] { 0.6f, 0.8f }, Values(layer.weight)[2..4]);
+        Assert.Equal(2.0, Math.Sqrt(Values(layer.weight)[..2].Sum(v => v * v)), 5);
+    }
+
+    [Fact]
+    public void MaxNorm_Apply_LeavesBiasAlone()
+    {
+        using var layer = LinearWithRows([30f, 40f]);
+        using (no_grad())
+        {
+            layer.bias.fill_(100f);
+        }
+
+        new MaxNorm(1.0).Apply(layer);
+
+        Assert.Equal(new[] { 100f }, Values(layer.bias));
+    }
+
+    [Fact]
+    public void UnitNorm_Apply_MakesEveryRowNormOne()
+    {
+        using var layer = LinearWithRows([3f, 4f], [0.1f, 0f]);
+
+        new UnitNorm().Apply(layer);
+
+        Assert.Equal(new[] { 0.6f, 0.8f, 1f, 0f }, Values(layer.weight), new FloatTolerance(1e-5f));
+    }
+
+    [Fact]
+    public void NonNeg_Apply_ClampsNegativesToZero()
+    {
+        using var layer = LinearWithRows([-1f, 2f], [3f, -4f]);
+
+        new NonNeg().Apply(layer);
+
+        Assert.Equal(new[] { 0f, 2f, 3f, 0f }, Values(layer.weight));
+    }
+
+    [Fact]
+    public void MinMaxNorm_RateOne_ClipsNormsIntoBand()
+    {
+        using var layer = LinearWithRows([3f, 4f], [0.3f, 0.4f], [1.2f, 1.6f]);
+
+        new MinMaxNorm(1.0, 2.0).Apply(layer);
+
+        var w = Values(layer.weight);
+        var norms = Enumerable.Range(0, 3).Select(r => Math.Sqrt(w[2 * r] * w[2 * r] + w[2 * r + 1] * w[2 * r + 1])).ToArray();
+        Assert.Equal(new[] { 2.0, 1.0, 2.0 }, norms, new DoubleTolerance(1e-5));
+    }
+
+    [Fact]
+    public void MinMaxNorm_RateHalf_MovesHalfWay()
+    {
+        using var layer = LinearWithRows([3f, 4f]);
+
+        new MinMaxNorm(0.0, 1.0, rate: 0.5).Apply(layer);
+
+        Assert.Equal(new[] { 0.6f * 3f, 0.8f * 3f }, Values(layer.weight), new FloatTolerance(1e-5f));
+    }
+
+    [Theory]
+    [InlineData(0.0, "maxValue must be a finite number greater than 0. Received: maxValue=0. (Parameter 'maxValue')\nActual value was 0.")]
+    [InlineData(double.NaN, "maxValue must be a finite number greater than 0. Received: maxValue=NaN. (Parameter 'maxValue')\nActual value was NaN.")]
+    public void MaxNorm_InvalidMaxValue_ThrowsExactMessage(double maxValue, string message)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MaxNorm(maxValue));
+
+        Assert.Equal(message.Replace("\n", Environment.NewLine, StringComparison.Ordinal), e.Message);
+    }
+
+    [Fact]
+    public void MinMaxNorm_MaxBelowMin_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MinMaxNorm(2.0, 1.0));
+
+        Assert.StartsWith("max must be in the range [2, 1.7976931348623157E+308]. Received: max=1.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecoupledWeightDecay_AfterStep_ShrinksWeightsByOneMinusLrLambda()
+    {
+        using var layer = LinearWithRows([1f, -2f]);
+        using var optimizer = optim.SGD(layer.parameters(), 0.1);
+        var decay = new DecoupledWeightDecay(0.5, optimizer);
+
+        decay.Apply(layer);
+
+        Assert.Equal(new[] { 0.95f, -1.9f }, Values(layer.weight), new FloatTolerance(1e-6f));
+    }
+
+    [Fact]
+    public void Regularization_AfterStep_AppliesConstraintsInOrder()
+    {
+        using var layer = LinearWithRows([-3f, 4f]);
+        var reg = new Regularization(new NonNeg(), new MaxNorm(1.0));
+
+        reg.AfterStep(layer);
+
+        Assert.Equal(new[] { 0f, 1f }, Values(layer.weight), new FloatTolerance(1e-6f));
+    }
+
+    [Fact]
+    public void Regularization_UnknownItem_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Regularization(new L2Penalty(0.1), "dropout"));
+
+        Assert.Equal("items must be penalties (IPenalty) or constraints (IConstraint). Received: String. (Parameter 'items')", e.Message);
+    }
+}
+
+/// <summary>Compares doubles within an absolute-plus-relative tolerance.</summary>
+internal sealed class DoubleTolerance(double tolerance) : IEqualityComparer<double>
+{
+    public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance * (1 + Math.Abs(y));
+
+    public int GetHashCode(double obj) => 0;
+}

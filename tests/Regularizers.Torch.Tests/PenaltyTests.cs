@@ -1,0 +1,227 @@
+using static Regularizers.Torch.Tests.TestModels;
+
+namespace Regularizers.Torch.Tests;
+
+public sealed class PenaltyTests
+{
+    [Fact]
+    public void L1Penalty_Compute_EqualsLambdaTimesSumOfAbsoluteWeights()
+    {
+        using var model = Mlp();
+        using var value = new L1Penalty(0.3).Compute(model);
+
+        Assert.Equal(0.3 * OverWeights(model, Math.Abs), Scalar(value), 5);
+    }
+
+    [Fact]
+    public void L2Penalty_Compute_EqualsHalfLambdaTimesSumOfSquares()
+    {
+        using var model = Mlp();
+        using var value = new L2Penalty(0.3).Compute(model);
+
+        Assert.Equal(0.15 * OverWeights(model, w => w * w), Scalar(value), 5);
+    }
+
+    [Fact]
+    public void ElasticNetPenalty_Compute_EqualsL1PlusL2()
+    {
+        using var model = Mlp();
+        using var value = new ElasticNetPenalty(0.2, 0.4).Compute(model);
+
+        Assert.Equal(0.2 * OverWeights(model, Math.Abs) + 0.2 * OverWeights(model, w => w * w), Scalar(value), 5);
+    }
+
+    [Fact]
+    public void L2Penalty_Gradient_EqualsLambdaTimesWeightsAndZeroOnBiases()
+    {
+        using var model = Mlp();
+        using var value = new L2Penalty(0.5).Compute(model);
+        value.backward();
+
+        var fc1 = (TorchSharp.Modules.Linear)model[0];
+        Assert.Equal(Values(fc1.weight).Select(w => 0.5f * w), Values(fc1.weight.grad), new FloatTolerance(1e-6f));
+        Assert.Null(fc1.bias.grad);
+    }
+
+    [Fact]
+    public void L1Penalty_Gradient_IsLambdaTimesSignWithZeroAtZero()
+    {
+        using var model = Mlp();
+        var fc1 = (TorchSharp.Modules.Linear)model[0];
+        using (no_grad())
+        {
+            fc1.weight[0, 0] = tensor(0f);
+        }
+        using var value = new L1Penalty(0.25, new ParameterTargets(ParameterSelection.WeightsOnly, ["fc1"])).Compute(model);
+        value.backward();
+
+        var expected = Values(fc1.weight).Select(w => 0.25f * Math.Sign(w)).ToArray();
+        Assert.Equal(0f, expected[0]);
+        Assert.Equal(expected, Values(fc1.weight.grad));
+    }
+
+    [Fact]
+    public void WeightsOnlyPenalty_BiasChanged_ValueUnchanged()
+    {
+        using var model = Mlp();
+        var penalty = new L2Penalty(1.0);
+        var before = Scalar(penalty.Compute(model));
+        using (no_grad())
+        {
+            ((TorchSharp.Modules.Linear)model[0]).bias.add_(10f);
+        }
+
+        Assert.Equal(before, Scalar(penalty.Compute(model)));
+    }
+
+    [Fact]
+    public void AllSelection_BiasChanged_ValueChanges()
+    {
+        using var model = Mlp();
+        var penalty = new L2Penalty(1.0, ParameterSelection.All);
+        var before = Scalar(penalty.Compute(model));
+        using (no_grad())
+        {
+            ((TorchSharp.Modules.Linear)model[0]).bias.add_(10f);
+        }
+
+        Assert.NotEqual(before, Scalar(penalty.Compute(model)));
+    }
+
+    [Fact]
+    public void NamedTargets_OnlyFc2_SumsFc2WeightsOnly()
+    {
+        using var model = Mlp();
+        using var value = new L2Penalty(2.0, new ParameterTargets(ParameterSelection.WeightsOnly, ["fc2"])).Compute(model);
+
+        var fc2 = (TorchSharp.Modules.Linear)model[2];
+        Assert.Equal(Values(fc2.weight).Sum(w => (double)w * w), Scalar(value), 5);
+    }
+
+    [Fact]
+    public void Penalty_TargetMatchesNothing_ThrowsNamingParameters()
+    {
+        using var model = Mlp();
+        var penalty = new L1Penalty(1.0, new ParameterTargets(ParameterSelection.WeightsOnly, ["conv9"]));
+
+        var e = Assert.Throws<InvalidOperationException>(() => penalty.Compute(model));
+
+        Assert.Equal("L1Penalty matches no parameter of [conv9] with selection WeightsOnly. Parameters: [fc1.weight, fc1.bias, fc2.weight, fc2.bias].", e.Message);
+    }
+
+    [Theory]
+    [InlineData(-1.0, "strength must be a finite number greater than or equal to 0. Received: strength=-1. (Parameter 'strength')\nActual value was -1.")]
+    [InlineData(double.NaN, "strength must be a finite number greater than or equal to 0. Received: strength=NaN. (Parameter 'strength')\nActual value was NaN.")]
+    [InlineData(double.PositiveInfinity, "strength must be a finite number greater than or equal to 0. Received: strength=Infinity. (Parameter 'strength')\nActual value was Infinity.")]
+    public void L2Penalty_InvalidStrength_ThrowsExactMessage(double strength, string message)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new L2Penalty(strength));
+
+        Assert.Equal(message.Replace("\n", Environment.NewLine, StringComparison.Ordinal), e.Message);
+    }
+
+    [Fact]
+    public void L2Penalty_UnderSgd_MatchesWeightDecayStepForStep()
+    {
+        using var a = Mlp(7);
+        using var b = Mlp(7);
+        using var optA = optim.SGD(a.parameters(), 0.1);
+        using var optB = optim.SGD(b.parameters(), 0.1, weight_decay: 0.05);
+        var reg = new Regularization(new L2Penalty(0.05, ParameterSelection.All));
+        manual_seed(3);
+        using var x = randn(8, 4);
+        using var y = randint(0, 2, new long[] { 8 });
+        for (var step = 0; step < 5; step++)
+        {
+            using var scope = NewDisposeScope();
+            optA.zero_grad();
+            (nn.functional.cross_entropy(a.call(x), y) + reg.Penalty(a)).backward();
+            optA.step();
+            optB.zero_grad();
+            nn.functional.cross_entropy(b.call(x), y).backward();
+            optB.step();
+        }
+
+        foreach (var ((name, pa), (_, pb)) in a.named_parameters().Zip(b.named_parameters()))
+        {
+            Assert.Equal(Values(pb), Values(pa), new FloatTolerance(1e-6f));
+        }
+    }
+
+    [Fact]
+    public void ActivityPenalty_L1_EqualsLambdaTimesBatchMeanOfAbsoluteActivations()
+    {
+        using var model = Mlp();
+        using var penalty = new ActivityPenalty((nn.Module<Tensor, Tensor>)model[1], 0.5, ActivityNorm.L1);
+        using var x = randn(6, 4);
+        using var output = model.call(x);
+        using var hidden = ((nn.Module<Tensor, Tensor>)model[0]).call(x).relu();
+
+        using var value = penalty.Compute(model);
+
+        Assert.Equal(0.5 * Values(hidden).Sum(Math.Abs) / 6, Scalar(value), 5);
+    }
+
+    [Fact]
+    public void ActivityPenalty_BeforeAnyForward_ThrowsClearMessage()
+    {
+        using var model = Mlp();
+        using var penalty = new ActivityPenalty((nn.Module<Tensor, Tensor>)model[1], 0.5);
+
+        var e = Assert.Throws<InvalidOperationException>(() => penalty.Compute(model));
+
+        Assert.Equal("ActivityPenalty has no activations: call the model on a batch before computing the penalty.", e.Message);
+    }
+
+    [Fact]
+    public void ParameterTyingPenalty_Compute_EqualsHalfLambdaSquaredDistance()
+    {
+        using var a = Mlp(1);
+        using var b = Mlp(2);
+        using var value = new ParameterTyingPenalty(a, b, 0.8).Compute(a);
+
+        var expected = a.named_parameters().Zip(b.named_parameters())
+            .Where(p => !p.First.name.EndsWith("bias", StringComparison.Ordinal))
+            .Sum(p => Values(p.First.parameter).Zip(Values(p.Second.parameter)).Sum(v => Math.Pow(v.First - v.Second, 2)));
+        Assert.Equal(0.4 * expected, Scalar(value), 5);
+    }
+
+    [Fact]
+    public void ParameterTyingPenalty_DifferentShapes_ThrowsNamingBoth()
+    {
+        using var a = nn.Linear(3, 2);
+        using var b = nn.Linear(4, 2);
+
+        var e = Assert.Throws<ArgumentException>(() => new ParameterTyingPenalty(a, b, 1.0));
+
+        Assert.Equal("b must have the same parameters as a. a: [weight [2x3]]; b: [weight [2x4]]. (Parameter 'b')", e.Message);
+    }
+}
+
+/// <summary>Counts process-wide live tensors, so it runs with no other test class in parallel.</summary>
+[Collection(nameof(LiveTensorCount))]
+public sealed class PenaltyLeakTests
+{
+    [Fact]
+    public void Penalty_RepeatedCalls_LeaveNoTensorsBehind()
+    {
+        using var model = Mlp();
+        var reg = new Regularization(new L1Penalty(0.1), new L2Penalty(0.1), new ElasticNetPenalty(0.1, 0.1));
+        reg.Penalty(model).Dispose();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = Tensor.TotalCount;
+
+        for (var i = 0; i < 100; i++)
+        {
+            reg.Penalty(model).Dispose();
+        }
+
+        Assert.Equal(before, Tensor.TotalCount);
+    }
+}
+
+[CollectionDefinition(nameof(LiveTensorCount), DisableParallelization = true)]
+public sealed class LiveTensorCount
+{
+}
