@@ -20,8 +20,14 @@ switch (which)
             torch_threads = TorchSharp.torch.get_num_threads(),
         }));
         break;
+    case "overhead":
+        foreach (var (name, ratio) in RegularizerOverhead.Run(train))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} step time / baseline = {ratio:F3}"));
+        }
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead"));
         return 2;
 }
 return 0;
