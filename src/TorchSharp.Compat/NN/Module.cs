@@ -350,6 +350,18 @@ namespace TorchSharp
 
                 public virtual Module load(BinaryReader reader, bool strict = true, IList<string> skip = null, Dictionary<string, bool> loadedParameters = null)
                 {
+                    try
+                    {
+                        return LoadEntries(reader, strict, skip, loadedParameters);
+                    }
+                    catch (EndOfStreamException e)
+                    {
+                        throw new InvalidDataException("The data is not a TorchSharp state dictionary, or it is truncated.", e);
+                    }
+                }
+
+                private Module LoadEntries(BinaryReader reader, bool strict, IList<string> skip, Dictionary<string, bool> loadedParameters)
+                {
                     var own = state_dict();
                     var count = Leb128.Decode(reader);
                     var seen = new HashSet<string>();
