@@ -5,9 +5,29 @@ namespace Regularizers.Torch;
 /// <summary>The stateless forms of the regularizing modules, in torch spelling. p is always the drop probability.</summary>
 public static class RegularizerFunctional
 {
-    /// <summary>Inverted dropout: training <c>x·m/(1−p)</c> with <c>m ~ Bernoulli(1−p)</c>; otherwise identity. Same as <c>nn.functional.dropout</c>.</summary>
-    public static Tensor inverted_dropout(Tensor input, double p = 0.5, bool training = true) =>
-        nn.functional.dropout(input, Argument.Probability(p, nameof(p)), training);
+    /// <summary>
+    /// Inverted dropout: training <c>x·m/(1−p)</c> with <c>m ~ Bernoulli(1−p)</c>; otherwise identity — the distribution of
+    /// <c>nn.functional.dropout</c>. The mask is drawn as <c>m = [u ≥ p]</c>, <c>u ~ U[0, 1)</c>: libtorch's CPU
+    /// <c>bernoulli_</c> costs about 18 ns per element here, uniform sampling about 5.
+    /// </summary>
+    public static Tensor inverted_dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
+    {
+        Argument.Probability(p, nameof(p));
+        if (!training || p == 0)
+        {
+            return input.alias();
+        }
+        using var mask = KeepMask(input, p, generator);
+        return input * mask.div_(1 - p);
+    }
+
+    /// <summary>A mask of the input's shape and type whose elements are 1 with probability 1 − p and 0 otherwise.</summary>
+    private static Tensor KeepMask(Tensor like, double p, Generator? generator)
+    {
+        using var uniform = empty_like(like).uniform_(0, 1, generator);
+        using var keep = uniform.ge(p);
+        return keep.to_type(like.dtype);
+    }
 
     /// <summary>Classic dropout: training <c>x·m</c> with <c>m ~ Bernoulli(1−p)</c> (no rescaling); otherwise <c>x·(1−p)</c>, the weight-scaling inference rule.</summary>
     public static Tensor classic_dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
@@ -17,8 +37,7 @@ public static class RegularizerFunctional
         {
             return input * (1 - p);
         }
-        using var keep = full_like(input, 1 - p);
-        using var mask = keep.bernoulli(generator);
+        using var mask = KeepMask(input, p, generator);
         return input * mask;
     }
 
@@ -51,7 +70,7 @@ public static class RegularizerFunctional
     {
         Argument.Probability(p, nameof(p));
         using var scope = NewDisposeScope();
-        var effective = training ? weight * full_like(weight, 1 - p).bernoulli(generator) : weight * (1 - p);
+        var effective = training ? weight * KeepMask(weight, p, generator) : weight * (1 - p);
         return nn.functional.linear(input, effective, bias).MoveToOuterDisposeScope();
     }
 }

@@ -35,5 +35,5 @@ public sealed class ElasticNetPenalty : IPenalty
 
     /// <inheritdoc />
     public Tensor Compute(nn.Module model) =>
-        PenaltySum.Over(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, w => w.abs().sum() * L1Strength + w.square().sum() * (L2Strength / 2));
+        PenaltySum.Over(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, w => w.norm(1f) * L1Strength + w.norm().square() * (L2Strength / 2));
 }

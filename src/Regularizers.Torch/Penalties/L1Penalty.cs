@@ -32,5 +32,5 @@ public sealed class L1Penalty : IPenalty
     public string Name => "l1";
 
     /// <inheritdoc />
-    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L1Penalty)), Strength, w => w.abs().sum());
+    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L1Penalty)), Strength, w => w.norm(1f));
 }

@@ -32,5 +32,5 @@ public sealed class L2Penalty : IPenalty
     public string Name => "l2";
 
     /// <inheritdoc />
-    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L2Penalty)), Strength / 2, w => w.square().sum());
+    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L2Penalty)), Strength / 2, w => w.norm().square());
 }

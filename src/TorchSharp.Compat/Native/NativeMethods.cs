@@ -48,6 +48,7 @@ namespace TorchSharp.Native
         [DllImport(Lib)] internal static extern void rts_set_num_interop_threads(int n);
         [DllImport(Lib)] internal static extern int rts_set_blas_threads(int n);
         [DllImport(Lib)] internal static extern int rts_get_blas_threads();
+        [DllImport(Lib)] internal static extern void rts_tune_allocator();
         [DllImport(Lib)] internal static extern void rts_manual_seed(long seed);
         [DllImport(Lib)] internal static extern long rts_default_initial_seed();
         [DllImport(Lib)] internal static extern long rts_default_seed();
