@@ -5,6 +5,15 @@ namespace TorchSharp.Modules
     /// <summary>The Adam and AdamW update of PyTorch 1.13, shared by <see cref="Adam"/> and <see cref="AdamW"/>.</summary>
     internal static class AdamUpdate
     {
+        /// <summary>PyTorch's argument checks for Adam and AdamW.</summary>
+        internal static void Validate(double lr, double beta1, double beta2, double eps)
+        {
+            if (lr < 0) throw new ArgumentException($"Invalid learning rate: {lr}", nameof(lr));
+            if (eps < 0) throw new ArgumentException($"Invalid epsilon value: {eps}", nameof(eps));
+            if (beta1 < 0 || beta1 >= 1) throw new ArgumentException($"Invalid beta parameter at index 0: {beta1}", nameof(beta1));
+            if (beta2 < 0 || beta2 >= 1) throw new ArgumentException($"Invalid beta parameter at index 1: {beta2}", nameof(beta2));
+        }
+
         /// <summary>
         /// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; (AMSGrad: v̂ ← max(v̂, v)); p ← p − (lr/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
         /// </summary>
@@ -42,10 +51,7 @@ namespace TorchSharp.Modules
 
         public Adam(IEnumerable<Parameter> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
         {
-            if (lr < 0) throw new ArgumentException($"Invalid learning rate: {lr}", nameof(lr));
-            if (eps < 0) throw new ArgumentException($"Invalid epsilon value: {eps}", nameof(eps));
-            if (beta1 < 0 || beta1 >= 1) throw new ArgumentException($"Invalid beta parameter at index 0: {beta1}", nameof(beta1));
-            if (beta2 < 0 || beta2 >= 1) throw new ArgumentException($"Invalid beta parameter at index 1: {beta2}", nameof(beta2));
+            AdamUpdate.Validate(lr, beta1, beta2, eps);
             Betas = (beta1, beta2);
             _eps = eps;
             _weightDecay = weight_decay;
@@ -79,9 +85,7 @@ namespace TorchSharp.Modules
 
         public AdamW(IEnumerable<Parameter> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
         {
-            if (lr < 0) throw new ArgumentException($"Invalid learning rate: {lr}", nameof(lr));
-            if (beta1 < 0 || beta1 >= 1) throw new ArgumentException($"Invalid beta parameter at index 0: {beta1}", nameof(beta1));
-            if (beta2 < 0 || beta2 >= 1) throw new ArgumentException($"Invalid beta parameter at index 1: {beta2}", nameof(beta2));
+            AdamUpdate.Validate(lr, beta1, beta2, eps);
             Betas = (beta1, beta2);
             _eps = eps;
             _weightDecay = weight_decay;
