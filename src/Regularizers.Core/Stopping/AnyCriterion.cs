@@ -1,0 +1,26 @@
+namespace Regularizers.Stopping;
+
+/// <summary>Stops when at least one of its criteria stops; the reason joins the stopping criteria's reasons with "; ".</summary>
+public sealed class AnyCriterion : IStoppingCriterion
+{
+    private readonly IStoppingCriterion[] criteria;
+
+    /// <summary>Combines <paramref name="criteria"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="criteria"/> is empty or contains null.</exception>
+    public AnyCriterion(params IStoppingCriterion[] criteria) => this.criteria = StoppingCriteria.Copy(criteria);
+
+    /// <summary>The combined criteria, in evaluation order.</summary>
+    public IReadOnlyList<IStoppingCriterion> Criteria => criteria;
+
+    /// <inheritdoc/>
+    public StopDecision Evaluate(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
+    {
+        var reasons = criteria
+            .Select(c => c.Evaluate(trainingErrors, validationErrors))
+            .Where(d => d.ShouldStop)
+            .Select(d => d.Reason)
+            .ToList();
+        return reasons.Count > 0 ? StopDecision.Stop(string.Join("; ", reasons)) : StopDecision.Continue;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Regularizers.Stopping;
+
+/// <summary>Which direction of the monitored value is an improvement.</summary>
+public enum MetricMode
+{
+    /// <summary>Lower is better (errors, losses).</summary>
+    Min,
+
+    /// <summary>Higher is better (accuracy).</summary>
+    Max,
+}

@@ -1,0 +1,126 @@
+using Regularizers.Stopping;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch.Training;
+
+/// <summary>
+/// Stops training when a stopping criterion says so (by default <see cref="Patience"/> with patience 5 on "val_loss"), and
+/// restores the best full state seen: model parameters and buffers and the optimizer's state (momentum buffers, Adam
+/// moments, step counts), as deep copies taken at the best epoch — also when training ends without a stop.
+/// The best epoch is the one with the lowest monitored value (highest for <see cref="MetricMode.Max"/>).
+/// </summary>
+public sealed class EarlyStopping : TrainingCallback, IDisposable
+{
+    private Dictionary<string, Tensor>? _bestModel;
+    private byte[]? _bestOptimizer;
+    private double _bestValue;
+
+    /// <summary>Creates the callback.</summary>
+    /// <param name="criterion">The stopping rule, fed the training-loss history and the monitored metric's history.</param>
+    /// <param name="monitor">The metric: "val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
+    /// <param name="mode">Whether lower (default) or higher values of the metric are better.</param>
+    /// <param name="restoreBest">Restore the best epoch's state at the end (default true).</param>
+    public EarlyStopping(IStoppingCriterion? criterion = null, string monitor = "val_loss", MetricMode mode = MetricMode.Min, bool restoreBest = true)
+    {
+        Criterion = criterion ?? new Patience(5);
+        Monitor = monitor is "val_loss" or "val_accuracy" or "loss" or "accuracy" ? monitor
+            : throw new ArgumentException($"monitor must be loss, accuracy, val_loss or val_accuracy. Received: monitor={monitor}.", nameof(monitor));
+        Mode = mode;
+        RestoreBest = restoreBest;
+    }
+
+    /// <summary>The stopping rule.</summary>
+    public IStoppingCriterion Criterion { get; }
+
+    /// <summary>The monitored metric.</summary>
+    public string Monitor { get; }
+
+    /// <summary>Whether lower or higher is better.</summary>
+    public MetricMode Mode { get; }
+
+    /// <summary>Whether the best state is restored at the end.</summary>
+    public bool RestoreBest { get; }
+
+    /// <summary>The best epoch so far (1-based), 0 before the first epoch ends.</summary>
+    public int BestEpoch { get; private set; }
+
+    /// <summary>Why training stopped, or null.</summary>
+    public string? StopReason { get; private set; }
+
+    /// <inheritdoc />
+    public override void OnTrainBegin(TrainingContext context)
+    {
+        DisposeSnapshot();
+        BestEpoch = 0;
+        StopReason = null;
+    }
+
+    /// <inheritdoc />
+    public override void OnEpochEnd(TrainingContext context)
+    {
+        var monitored = context.History.Series(Monitor);
+        var value = monitored[^1];
+        var better = BestEpoch == 0 || (Mode == MetricMode.Min ? value < _bestValue : value > _bestValue);
+        if (better && double.IsFinite(value))
+        {
+            _bestValue = value;
+            BestEpoch = context.Epoch;
+            if (RestoreBest)
+            {
+                Snapshot(context);
+            }
+        }
+        var decision = Criterion.Evaluate(context.History.Series("loss"), monitored);
+        if (decision.ShouldStop)
+        {
+            StopReason = decision.Reason;
+            context.StopTraining = true;
+            context.StopReason = $"early stopping at epoch {context.Epoch}: {decision.Reason}";
+        }
+    }
+
+    /// <inheritdoc />
+    public override void OnTrainEnd(TrainingContext context)
+    {
+        if (!RestoreBest || _bestModel is null)
+        {
+            return;
+        }
+        context.Model.load_state_dict(_bestModel);
+        if (context.Optimizer is OptimizerHelper helper && _bestOptimizer is not null)
+        {
+            using var reader = new BinaryReader(new MemoryStream(_bestOptimizer));
+            helper.load_state_dict(reader);
+        }
+        context.History.RestoredEpoch = BestEpoch;
+    }
+
+    private void Snapshot(TrainingContext context)
+    {
+        DisposeSnapshot();
+        _bestModel = context.Model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
+        if (context.Optimizer is OptimizerHelper helper)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                helper.save_state_dict(writer);
+            }
+            _bestOptimizer = stream.ToArray();
+        }
+    }
+
+    private void DisposeSnapshot()
+    {
+        foreach (var t in _bestModel?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            t.Dispose();
+        }
+        _bestModel = null;
+        _bestOptimizer = null;
+    }
+
+    /// <summary>Releases the snapshot's tensors.</summary>
+    public void Dispose() => DisposeSnapshot();
+}

@@ -1,0 +1,57 @@
+namespace Regularizers.Torch.Training;
+
+/// <summary>
+/// Saves the model after each epoch (<see cref="SaveBestOnly"/> false) or whenever the monitored metric improves (true, the
+/// default). The file is written atomically by <c>Module.save</c>: a temporary file beside the target is written, flushed to
+/// disk and renamed over it, so a crash mid-write leaves the previous checkpoint intact.
+/// </summary>
+public sealed class ModelCheckpoint : TrainingCallback
+{
+    private double? _best;
+
+    /// <summary>Creates the callback.</summary>
+    /// <param name="path">The checkpoint file; its directory must exist.</param>
+    /// <param name="monitor">"val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
+    /// <param name="saveBestOnly">Save only on improvement (default) or after every epoch.</param>
+    /// <param name="mode">Whether lower (default) or higher values are better.</param>
+    public ModelCheckpoint(string path, string monitor = "val_loss", bool saveBestOnly = true, Stopping.MetricMode mode = Stopping.MetricMode.Min)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = path;
+        Monitor = monitor;
+        SaveBestOnly = saveBestOnly;
+        Mode = mode;
+    }
+
+    /// <summary>The checkpoint file.</summary>
+    public string Path { get; }
+
+    /// <summary>The monitored metric.</summary>
+    public string Monitor { get; }
+
+    /// <summary>Whether only improvements are saved.</summary>
+    public bool SaveBestOnly { get; }
+
+    /// <summary>Whether lower or higher is better.</summary>
+    public Stopping.MetricMode Mode { get; }
+
+    /// <summary>The epoch last saved, 0 before any save.</summary>
+    public int SavedEpoch { get; private set; }
+
+    /// <inheritdoc />
+    public override void OnEpochEnd(TrainingContext context)
+    {
+        var value = context.History.Epochs[^1].Get(Monitor);
+        var improved = _best is null || (Mode == Stopping.MetricMode.Min ? value < _best : value > _best);
+        if (SaveBestOnly && !improved)
+        {
+            return;
+        }
+        if (improved)
+        {
+            _best = value;
+        }
+        context.Model.save(Path);
+        SavedEpoch = context.Epoch;
+    }
+}

@@ -1,0 +1,73 @@
+namespace Regularizers.Torch.Training;
+
+/// <summary>
+/// Multiplies every parameter group's learning rate by <see cref="Factor"/> when the monitored metric has not improved by
+/// more than <see cref="MinDelta"/> for <see cref="Patience"/> epochs in a row, then waits <see cref="Cooldown"/> epochs; never below
+/// <see cref="MinLearningRate"/> (Keras' rule, absolute threshold; PyTorch reduces one epoch later, after patience + 1).
+/// </summary>
+public sealed class ReduceLROnPlateau : TrainingCallback
+{
+    private double? _best;
+    private int _wait;
+    private int _cooldownLeft;
+
+    /// <summary>Creates the callback.</summary>
+    public ReduceLROnPlateau(string monitor = "val_loss", double factor = 0.1, int patience = 10, double minDelta = 1e-4, int cooldown = 0, double minLearningRate = 0, Stopping.MetricMode mode = Stopping.MetricMode.Min)
+    {
+        Monitor = monitor;
+        Factor = factor > 0 && factor < 1 ? factor : throw new ArgumentOutOfRangeException(nameof(factor), factor, $"factor must be in the range (0, 1). Received: factor={factor}.");
+        Patience = patience >= 0 ? patience : throw new ArgumentOutOfRangeException(nameof(patience), patience, $"patience must be at least 0. Received: patience={patience}.");
+        MinDelta = Argument.NonNegative(minDelta, nameof(minDelta));
+        Cooldown = cooldown >= 0 ? cooldown : throw new ArgumentOutOfRangeException(nameof(cooldown), cooldown, $"cooldown must be at least 0. Received: cooldown={cooldown}.");
+        MinLearningRate = Argument.NonNegative(minLearningRate, nameof(minLearningRate));
+        Mode = mode;
+    }
+
+    /// <summary>The monitored metric.</summary>
+    public string Monitor { get; }
+
+    /// <summary>The multiplier applied on a plateau.</summary>
+    public double Factor { get; }
+
+    /// <summary>Epochs without improvement before reducing.</summary>
+    public int Patience { get; }
+
+    /// <summary>The smallest change that counts as improvement.</summary>
+    public double MinDelta { get; }
+
+    /// <summary>Epochs to wait after a reduction.</summary>
+    public int Cooldown { get; }
+
+    /// <summary>The learning rate's floor.</summary>
+    public double MinLearningRate { get; }
+
+    /// <summary>Whether lower or higher is better.</summary>
+    public Stopping.MetricMode Mode { get; }
+
+    /// <inheritdoc />
+    public override void OnEpochEnd(TrainingContext context)
+    {
+        var value = context.History.Epochs[^1].Get(Monitor);
+        var improved = _best is null || (Mode == Stopping.MetricMode.Min ? value < _best - MinDelta : value > _best + MinDelta);
+        if (improved)
+        {
+            _best = value;
+            _wait = 0;
+        }
+        if (_cooldownLeft > 0)
+        {
+            _cooldownLeft--;
+            _wait = 0;
+            return;
+        }
+        if (!improved && ++_wait >= Patience)
+        {
+            foreach (var group in context.Optimizer.ParamGroups)
+            {
+                group.LearningRate = Math.Max(group.LearningRate * Factor, MinLearningRate);
+            }
+            _cooldownLeft = Cooldown;
+            _wait = 0;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch.Training;
+
+/// <summary>
+/// A training loop for any <c>Module&lt;Tensor, Tensor&gt;</c>: shuffled mini-batches, loss plus the regularization's
+/// penalties, backward, optimizer step, constraints, then per-epoch metrics on the training and (optionally) validation
+/// data, with <see cref="TrainingCallback"/> hooks around every stage. Each batch runs in its own dispose scope, so memory
+/// stays flat however long training runs.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly nn.Module<Tensor, Tensor> _model;
+    private readonly optim.Optimizer _optimizer;
+    private readonly TrainerOptions _options;
+
+    /// <summary>Creates a trainer; the options are validated here.</summary>
+    public Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, TrainerOptions? options = null)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+        _options = options ?? new TrainerOptions();
+        _options.Validate();
+    }
+
+    /// <summary>Trains on (<paramref name="x"/>, <paramref name="y"/>) and evaluates on the validation pair when given.</summary>
+    /// <exception cref="ArgumentException">Inputs and targets differ in length, or only one validation tensor is given.</exception>
+    public TrainingHistory Fit(Tensor x, Tensor y, Tensor? validationX = null, Tensor? validationY = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.shape[0] != y.shape[0])
+        {
+            throw new ArgumentException($"x has {x.shape[0]} examples but y has {y.shape[0]}.", nameof(y));
+        }
+        if ((validationX is null) != (validationY is null))
+        {
+            throw new ArgumentException("validationX and validationY must be given together.", nameof(validationY));
+        }
+        using var generator = _options.Seed is { } seed ? new Generator((ulong)seed) : null;
+        if (_options.Seed is { } s)
+        {
+            manual_seed(s);
+        }
+        var history = new TrainingHistory();
+        var context = new TrainingContext(_model, _optimizer, history);
+        Each(c => c.OnTrainBegin(context));
+        for (var epoch = 1; epoch <= _options.Epochs && !context.StopTraining; epoch++)
+        {
+            context.Epoch = epoch;
+            Each(c => c.OnEpochBegin(context));
+            var (loss, accuracy) = TrainEpoch(x, y, generator, context);
+            (double Loss, double Accuracy)? validation = validationX is null ? null : Evaluate(validationX, validationY!);
+            history.Add(new EpochMetrics(epoch, loss, accuracy, validation?.Loss, validation?.Accuracy));
+            Each(c => c.OnEpochEnd(context));
+        }
+        history.StopReason = context.StopTraining ? context.StopReason ?? "a callback stopped training" : null;
+        Each(c => c.OnTrainEnd(context));
+        return history;
+    }
+
+    private (double Loss, double Accuracy) TrainEpoch(Tensor x, Tensor y, Generator? generator, TrainingContext context)
+    {
+        _model.train();
+        var count = x.shape[0];
+        using var order = randperm(count, generator: generator);
+        double lossSum = 0;
+        long correct = 0;
+        var batch = 0;
+        for (long start = 0; start < count; start += _options.BatchSize, batch++)
+        {
+            using var scope = NewDisposeScope();
+            context.Batch = batch;
+            Each(c => c.OnBatchBegin(context));
+            var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
+            var (xb, yb) = (x.index_select(0, idx), y.index_select(0, idx));
+            _optimizer.zero_grad();
+            var output = _model.call(xb);
+            var loss = _options.Loss(output, yb);
+            if (_options.Regularization is { Penalties.Count: > 0 } reg)
+            {
+                loss = loss + reg.Penalty(_model);
+            }
+            context.BatchLoss = loss.item<float>();
+            lossSum += context.BatchLoss * idx.shape[0];
+            correct += Correct(output, yb);
+            loss.backward();
+            Each(c => c.OnAfterBackward(context));
+            _optimizer.step();
+            _options.Regularization?.AfterStep(_model);
+            Each(c => c.OnAfterStep(context));
+            Each(c => c.OnBatchEnd(context));
+        }
+        return (lossSum / count, IsClassification(y) ? (double)correct / count : double.NaN);
+    }
+
+    /// <summary>Loss (without penalties) and accuracy of the model in eval mode on the given data.</summary>
+    public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var wasTraining = _model.training;
+        _model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        double lossSum = 0;
+        long correct = 0;
+        var count = x.shape[0];
+        for (long start = 0; start < count; start += 1024)
+        {
+            var length = Math.Min(1024, count - start);
+            var (xb, yb) = (x.narrow(0, start, length), y.narrow(0, start, length));
+            var output = _model.call(xb);
+            lossSum += _options.Loss(output, yb).item<float>() * length;
+            correct += Correct(output, yb);
+        }
+        _model.train(wasTraining);
+        return (lossSum / count, IsClassification(y) ? (double)correct / count : double.NaN);
+    }
+
+    private static bool IsClassification(Tensor y) => y.dtype is ScalarType.Int64 or ScalarType.Int32;
+
+    private static long Correct(Tensor output, Tensor y) =>
+        IsClassification(y) && output.dim() == 2 ? output.argmax(1).eq(y).sum().item<long>() : 0;
+
+    private void Each(Action<TrainingCallback> hook)
+    {
+        foreach (var callback in _options.Callbacks)
+        {
+            hook(callback);
+        }
+    }
+}

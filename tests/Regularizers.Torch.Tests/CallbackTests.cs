@@ -1,0 +1,77 @@
+using Regularizers.Torch.Training;
+using TorchSharp.Modules;
+using static Regularizers.Torch.Tests.TestModels;
+
+namespace Regularizers.Torch.Tests;
+
+public sealed class CallbackTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("callbacks-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static (Tensor X, Tensor Y) Data()
+    {
+        manual_seed(21);
+        return (randn(40, 4), randint(0, 2, new long[] { 40 }));
+    }
+
+    [Fact]
+    public void CsvLogger_ThreeEpochs_WritesHeaderAndOneRowPerEpoch()
+    {
+        var (x, y) = Data();
+        using var model = Mlp();
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var path = Path.Combine(_directory, "log.csv");
+        var history = new Trainer(model, optimizer, new TrainerOptions { Epochs = 3, BatchSize = 10, Seed = 1, Callbacks = [new CsvLogger(path)] }).Fit(x, y);
+
+        var lines = File.ReadAllLines(path);
+
+        Assert.Equal("epoch,loss,accuracy,val_loss,val_accuracy", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(history.Epochs[2].TrainLoss, double.Parse(lines[3].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(string.Empty, lines[3].Split(',')[3]);
+    }
+
+    [Fact]
+    public void ModelCheckpoint_SaveFailsMidWrite_PreviousCheckpointIntactAndNoTemporaryFile()
+    {
+        var (x, y) = Data();
+        using var model = Mlp();
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var path = Path.Combine(_directory, "best.bin");
+        var checkpoint = new ModelCheckpoint(path, monitor: "loss", saveBestOnly: false);
+        new Trainer(model, optimizer, new TrainerOptions { Epochs = 1, BatchSize = 40, Callbacks = [checkpoint] }).Fit(x, y);
+        var saved = File.ReadAllBytes(path);
+
+        ((Linear)model[2]).weight.Dispose();   // the next save fails after writing the first layer's tensors
+        Assert.Throws<ObjectDisposedException>(() => model.save(path));
+
+        Assert.Equal(saved, File.ReadAllBytes(path));
+        Assert.Equal(["best.bin"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+        using var fresh = Mlp(99);
+        fresh.load(path);
+    }
+
+    [Fact]
+    public void ReduceLROnPlateau_FlatLoss_ReducesAfterPatienceEpochsThenCoolsDown()
+    {
+        var (x, y) = Data();
+        using var model = Mlp();
+        using var optimizer = optim.SGD(model.parameters(), 1e-9);
+        var rates = new LearningRates();
+        var reduce = new ReduceLROnPlateau(monitor: "loss", factor: 0.5, patience: 2, minDelta: 1e-3, cooldown: 1);
+
+        new Trainer(model, optimizer, new TrainerOptions { Epochs = 8, BatchSize = 40, Callbacks = [reduce, rates] }).Fit(x, y);
+
+        // epoch 1 sets the best; epochs 2-3 do not improve → halve at 3; cooldown at 4; epochs 5-6 → halve at 6; 7 cools down.
+        Assert.Equal(new[] { 1e-9, 1e-9, 5e-10, 5e-10, 5e-10, 2.5e-10, 2.5e-10, 2.5e-10 }, rates.Values, new DoubleTolerance(1e-9));
+    }
+
+    private sealed class LearningRates : TrainingCallback
+    {
+        public List<double> Values { get; } = new();
+
+        public override void OnEpochEnd(TrainingContext context) => Values.Add(context.Optimizer.ParamGroups.First().LearningRate);
+    }
+}

@@ -1,0 +1,96 @@
+using Regularizers.Data;
+using Regularizers.Stopping;
+using Regularizers.Torch.Training;
+using TorchSharp.Modules;
+using static Regularizers.Torch.Tests.TestModels;
+
+namespace Regularizers.Torch.Tests;
+
+public sealed class TrainerTests
+{
+    private static (Tensor X, Tensor Y) Tensors(LabeledImages images) =>
+        (tensor(images.Pixels, new long[] { images.Count, images.FeatureCount }), tensor(images.Labels.Select(l => (long)l).ToArray()));
+
+    [Fact]
+    public void Fit_SameSeed_GivesIdenticalHistories()
+    {
+        using var x = randn(64, 4);
+        using var y = randint(0, 2, new long[] { 64 });
+        double[] Run()
+        {
+            using var model = Mlp(3);
+            using var optimizer = optim.SGD(model.parameters(), 0.1);
+            var trainer = new Trainer(model, optimizer, new TrainerOptions { Epochs = 3, BatchSize = 16, Seed = 9 });
+            return trainer.Fit(x, y).Series("loss").ToArray();
+        }
+
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void EarlyStopping_ScriptedImprovementThenPlateau_RestoresBestEpochBitwise()
+    {
+        using var model = Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.5, momentum: 0.9);
+        using var x = randn(32, 4);
+        using var y = randint(0, 2, new long[] { 32 });
+        using var stopper = new EarlyStopping(new Patience(2), monitor: "loss");
+        var snapshots = new Dictionary<int, float[]>();
+        var recorder = new SnapshotRecorder(snapshots);
+        var trainer = new Trainer(model, optimizer, new TrainerOptions { Epochs = 30, BatchSize = 32, Seed = 1, Callbacks = [recorder, stopper] });
+
+        var history = trainer.Fit(x, y);
+
+        Assert.Equal(stopper.BestEpoch, history.RestoredEpoch);
+        Assert.Equal(snapshots[stopper.BestEpoch], Values(((Linear)model[0]).weight));
+        var losses = history.Series("loss");
+        Assert.Equal(losses.Min(), losses[stopper.BestEpoch - 1]);
+    }
+
+    [Fact]
+    public void EarlyStopping_OnOverfittingFashionMnistSubset_StopsEarlyAndRestoredIsNoWorseThanLast()
+    {
+        var train = FashionMnist.LoadTrain().Take(1_000);
+        var validation = FashionMnist.LoadTrain().Select(Enumerable.Range(50_000, 2_000).ToArray());
+        var (x, y) = Tensors(train);
+        var (xv, yv) = Tensors(validation);
+        manual_seed(0);
+        using var model = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 10));
+        using var optimizer = optim.Adam(model.parameters(), lr: 0.002);
+        using var stopper = new EarlyStopping(new Patience(3));
+        var lastEpochAccuracy = new LastEpochAccuracy();
+        var trainer = new Trainer(model, optimizer, new TrainerOptions { Epochs = 40, BatchSize = 50, Seed = 2, Callbacks = [lastEpochAccuracy, stopper] });
+
+        var history = trainer.Fit(x, y, xv, yv);
+
+        Assert.True(history.Epochs.Count < 40, $"ran all {history.Epochs.Count} epochs");
+        Assert.StartsWith("early stopping at epoch", history.StopReason, StringComparison.Ordinal);
+        var restored = trainer.Evaluate(xv, yv);
+        Assert.Equal(history.Epochs[stopper.BestEpoch - 1].ValidationLoss!.Value, restored.Loss, 5);
+        Assert.True(restored.Accuracy >= lastEpochAccuracy.Value - 0.005, $"restored {restored.Accuracy} vs last {lastEpochAccuracy.Value}");
+    }
+
+    [Fact]
+    public void TrainerOptions_ZeroEpochs_ThrowsExactMessage()
+    {
+        using var model = Mlp();
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(model, optimizer, new TrainerOptions { Epochs = 0 }));
+
+        Assert.StartsWith("Epochs must be at least 1. Received: Epochs=0.", e.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class SnapshotRecorder(Dictionary<int, float[]> snapshots) : TrainingCallback
+    {
+        public override void OnEpochEnd(TrainingContext context) =>
+            snapshots[context.Epoch] = Values(((Linear)((Sequential)context.Model)[0]).weight);
+    }
+
+    private sealed class LastEpochAccuracy : TrainingCallback
+    {
+        public double Value { get; private set; }
+
+        public override void OnEpochEnd(TrainingContext context) => Value = context.History.Epochs[^1].ValidationAccuracy!.Value;
+    }
+}
