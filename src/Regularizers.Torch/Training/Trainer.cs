@@ -63,6 +63,7 @@ public sealed class Trainer
     {
         _model.train();
         var count = x.shape[0];
+        context.BatchesPerEpoch = (int)((count + _options.BatchSize - 1) / _options.BatchSize);
         using var order = randperm(count, generator: generator);
         double lossSum = 0;
         long correct = 0;

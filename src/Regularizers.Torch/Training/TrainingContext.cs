@@ -24,6 +24,9 @@ public sealed class TrainingContext
     /// <summary>The current 1-based epoch.</summary>
     public int Epoch { get; internal set; }
 
+    /// <summary>How many batches an epoch has.</summary>
+    public int BatchesPerEpoch { get; internal set; }
+
     /// <summary>The current 0-based batch within the epoch.</summary>
     public int Batch { get; internal set; }
 
