@@ -94,3 +94,29 @@ public sealed class TrainerTests
         public override void OnEpochEnd(TrainingContext context) => Value = context.History.Epochs[^1].ValidationAccuracy!.Value;
     }
 }
+
+public sealed class DatasetTrainingTests
+{
+    private sealed class XorDataset(Tensor x, Tensor y) : utils.data.Dataset
+    {
+        public override long Count => x.shape[0];
+
+        public override Dictionary<string, Tensor> GetTensor(long index) => new() { ["data"] = x[index], ["label"] = y[index] };
+    }
+
+    [Fact]
+    public void Fit_TorchSharpDataset_MatchesFitOnTheSameTensors()
+    {
+        manual_seed(31);
+        using var x = randn(30, 4);
+        using var y = randint(0, 2, new long[] { 30 });
+        double[] Run(Func<Trainer, TrainingHistory> fit)
+        {
+            using var model = Mlp(8);
+            using var optimizer = optim.SGD(model.parameters(), 0.1);
+            return fit(new Trainer(model, optimizer, new TrainerOptions { Epochs = 2, BatchSize = 8, Seed = 5 })).Series("loss").ToArray();
+        }
+
+        Assert.Equal(Run(t => t.Fit(x, y)), Run(t => t.Fit(new XorDataset(x, y))));
+    }
+}

@@ -110,20 +110,18 @@ public sealed class Patience : IStoppingCriterion
         for (var t = StartFromEpoch + 1; t <= epochs; t++)
         {
             var value = values[t - 1];
-            var at = History.Invariant($"{metric} {History.Show(value)} at epoch {t}");
-            var bestSoFar = bestEpoch > 0 ? History.Invariant($"best {History.Show(best)} at epoch {bestEpoch}") : "no improvement yet";
             decision = StopDecision.Continue;
             if (CheckFinite && !double.IsFinite(value))
             {
-                decision = StopDecision.Stop(History.Invariant($"{at} is not a finite number ({bestSoFar})"));
+                decision = StopDecision.Stop(History.Invariant($"{At()} is not a finite number ({BestSoFar()})"));
             }
             else if (StoppingThreshold is { } goal && Better(value, goal))
             {
-                decision = StopDecision.Stop(History.Invariant($"{at} reached the stopping threshold {History.Show(goal)}"));
+                decision = StopDecision.Stop(History.Invariant($"{At()} reached the stopping threshold {History.Show(goal)}"));
             }
             else if (DivergenceThreshold is { } limit && Better(limit, value))
             {
-                decision = StopDecision.Stop(History.Invariant($"{at} is worse than the divergence threshold {History.Show(limit)}"));
+                decision = StopDecision.Stop(History.Invariant($"{At()} is worse than the divergence threshold {History.Show(limit)}"));
             }
             else if (Improves(value, best))
             {
@@ -134,8 +132,12 @@ public sealed class Patience : IStoppingCriterion
             {
                 var margin = MinDelta > 0 ? History.Invariant($" by more than {History.Show(MinDelta)}") : "";
                 var target = Baseline is { } b && !Improves(best, b) ? History.Invariant($" on the baseline {History.Show(b)}") : "";
-                decision = StopDecision.Stop(History.Invariant($"{metric} did not improve{margin}{target} for {History.EpochCount(wait)} ({bestSoFar})"));
+                decision = StopDecision.Stop(History.Invariant($"{metric} did not improve{margin}{target} for {History.EpochCount(wait)} ({BestSoFar()})"));
             }
+
+            // Reasons are formatted only for stops: the replay runs over the whole history at every epoch.
+            string At() => History.Invariant($"{metric} {History.Show(value)} at epoch {t}");
+            string BestSoFar() => bestEpoch > 0 ? History.Invariant($"best {History.Show(best)} at epoch {bestEpoch}") : "no improvement yet";
         }
         return (decision, bestEpoch);
     }

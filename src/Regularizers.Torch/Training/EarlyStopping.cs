@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Regularizers.Torch.Training;
 
 /// <summary>
-/// Stops training when a stopping criterion says so (by default <see cref="Patience"/> with patience 5 on "val_loss"), and
+/// Stops training when a stopping criterion says so (by default <see cref="Patience"/> with patience 5 on "val_loss", in the callback's mode), and
 /// restores the best full state seen: model parameters and buffers and the optimizer's state (momentum buffers, Adam
 /// moments, step counts), as deep copies taken at the best epoch — also when training ends without a stop.
 /// The best epoch is the one with the lowest monitored value (highest for <see cref="MetricMode.Max"/>).
@@ -23,7 +23,7 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     /// <param name="restoreBest">Restore the best epoch's state at the end (default true).</param>
     public EarlyStopping(IStoppingCriterion? criterion = null, string monitor = "val_loss", MetricMode mode = MetricMode.Min, bool restoreBest = true)
     {
-        Criterion = criterion ?? new Patience(5);
+        Criterion = criterion ?? new Patience(5, mode: mode);
         Monitor = monitor is "val_loss" or "val_accuracy" or "loss" or "accuracy" ? monitor
             : throw new ArgumentException($"monitor must be loss, accuracy, val_loss or val_accuracy. Received: monitor={monitor}.", nameof(monitor));
         Mode = mode;

@@ -59,6 +59,49 @@ public sealed class Trainer
         return history;
     }
 
+    /// <summary>
+    /// Trains on a TorchSharp map-style dataset whose examples hold "data" and "label" tensors (TorchSharp's convention),
+    /// and evaluates on <paramref name="validation"/> when given. The examples are stacked into two tensors first, so the
+    /// data set must fit in memory; batches are then drawn exactly as by <see cref="Fit(Tensor, Tensor, Tensor?, Tensor?)"/>.
+    /// </summary>
+    public TrainingHistory Fit(utils.data.Dataset train, utils.data.Dataset? validation = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        var (x, y) = Stack(train, nameof(train));
+        using (x)
+        using (y)
+        {
+            if (validation is null)
+            {
+                return Fit(x, y);
+            }
+            var (xv, yv) = Stack(validation, nameof(validation));
+            using (xv)
+            using (yv)
+            {
+                return Fit(x, y, xv, yv);
+            }
+        }
+    }
+
+    private static (Tensor X, Tensor Y) Stack(utils.data.Dataset dataset, string name)
+    {
+        if (dataset.Count < 1)
+        {
+            throw new ArgumentException($"{name} is empty.", name);
+        }
+        using var scope = NewDisposeScope();
+        var data = new List<Tensor>();
+        var labels = new List<Tensor>();
+        for (long i = 0; i < dataset.Count; i++)
+        {
+            var example = dataset.GetTensor(i);
+            data.Add(example.TryGetValue("data", out var d) ? d : throw new ArgumentException($"Example {i} of {name} has no \"data\" tensor.", name));
+            labels.Add(example.TryGetValue("label", out var l) ? l : throw new ArgumentException($"Example {i} of {name} has no \"label\" tensor.", name));
+        }
+        return (stack(data).MoveToOuterDisposeScope(), stack(labels).MoveToOuterDisposeScope());
+    }
+
     private (double Loss, double Accuracy) TrainEpoch(Tensor x, Tensor y, Generator? generator, TrainingContext context)
     {
         _model.train();
