@@ -15,12 +15,12 @@ public sealed class RetrainTests
     }
 
     [Fact]
-    public void SameNumberOfEpochs_BestEpochsFour_TrainsFreshModelForFourEpochs()
+    public void SameNumberOfSteps_BestEpochsFour_TrainsFreshModelForFourEpochs()
     {
         var (x, y) = Data(1, 60);
         var options = new TrainerOptions { Epochs = 50, BatchSize = 20, Seed = 3 };
 
-        var (model, history) = RetrainOnAllData.SameNumberOfEpochs(() => Mlp(5), m => optim.SGD(m.parameters(), 0.1), options, 4, x, y);
+        var (model, history) = RetrainOnAllData.SameNumberOfSteps(() => Mlp(5), m => optim.SGD(m.parameters(), 0.1), options, 4, x, y);
 
         using (model)
         {

@@ -28,7 +28,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void EarlyStopping_ScriptedImprovementThenPlateau_RestoresBestEpochBitwise()
+    public void EarlyStopping_StopsAfterPlateau_RestoresBestEpochWeightsAndOptimizerStateBitwise()
     {
         using var model = Mlp(4);
         using var optimizer = optim.SGD(model.parameters(), 0.5, momentum: 0.9);
@@ -36,13 +36,16 @@ public sealed class TrainerTests
         using var y = randint(0, 2, new long[] { 32 });
         using var stopper = new EarlyStopping(new Patience(2), monitor: "loss");
         var snapshots = new Dictionary<int, float[]>();
-        var recorder = new SnapshotRecorder(snapshots);
+        var optimizerStates = new Dictionary<int, byte[]>();
+        var recorder = new SnapshotRecorder(snapshots, optimizerStates);
         var trainer = new Trainer(model, optimizer, new TrainerOptions { Epochs = 30, BatchSize = 32, Seed = 1, Callbacks = [recorder, stopper] });
 
         var history = trainer.Fit(x, y);
 
         Assert.Equal(stopper.BestEpoch, history.RestoredEpoch);
         Assert.Equal(snapshots[stopper.BestEpoch], Values(((Linear)model[0]).weight));
+        Assert.Equal(optimizerStates[stopper.BestEpoch], SnapshotRecorder.OptimizerBytes(optimizer));
+        Assert.NotEqual(optimizerStates[history.Epochs.Count], optimizerStates[stopper.BestEpoch]);
         var losses = history.Series("loss");
         Assert.Equal(losses.Min(), losses[stopper.BestEpoch - 1]);
     }
@@ -81,10 +84,23 @@ public sealed class TrainerTests
         Assert.StartsWith("Epochs must be at least 1. Received: Epochs=0.", e.Message, StringComparison.Ordinal);
     }
 
-    private sealed class SnapshotRecorder(Dictionary<int, float[]> snapshots) : TrainingCallback
+    private sealed class SnapshotRecorder(Dictionary<int, float[]> snapshots, Dictionary<int, byte[]> optimizerStates) : TrainingCallback
     {
-        public override void OnEpochEnd(TrainingContext context) =>
+        public static byte[] OptimizerBytes(optim.Optimizer optimizer)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                ((OptimizerHelper)optimizer).save_state_dict(writer);
+            }
+            return stream.ToArray();
+        }
+
+        public override void OnEpochEnd(TrainingContext context)
+        {
             snapshots[context.Epoch] = Values(((Linear)((Sequential)context.Model)[0]).weight);
+            optimizerStates[context.Epoch] = OptimizerBytes(context.Optimizer);
+        }
     }
 
     private sealed class LastEpochAccuracy : TrainingCallback

@@ -9,7 +9,8 @@ public static class RetrainOnAllData
 {
     /// <summary>
     /// Algorithm 7.2: re-initialise (a fresh model and optimizer from the factories) and train on training + validation
-    /// data for the best number of epochs found by early stopping.
+    /// data for the best number of epochs found by early stopping (the same number of passes, hence about the same number of
+    /// steps per example; with the larger data set each epoch has proportionally more steps, as in the algorithm's epoch form).
     /// </summary>
     /// <param name="createModel">Builds a freshly initialised model.</param>
     /// <param name="createOptimizer">Builds the optimizer for a model.</param>
@@ -18,7 +19,7 @@ public static class RetrainOnAllData
     /// <param name="x">All inputs (training and validation).</param>
     /// <param name="y">All targets.</param>
     /// <returns>The retrained model (the caller owns it) and its history.</returns>
-    public static (nn.Module<Tensor, Tensor> Model, TrainingHistory History) SameNumberOfEpochs(
+    public static (nn.Module<Tensor, Tensor> Model, TrainingHistory History) SameNumberOfSteps(
         Func<nn.Module<Tensor, Tensor>> createModel, Func<nn.Module<Tensor, Tensor>, optim.Optimizer> createOptimizer,
         TrainerOptions options, int bestEpochs, Tensor x, Tensor y)
     {
