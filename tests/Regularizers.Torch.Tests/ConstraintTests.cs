@@ -99,7 +99,7 @@ public sealed class ConstraintTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MinMaxNorm(2.0, 1.0));
 
-        Assert.StartsWith("max must be in the range [2, 1.7976931348623157E+308]. Received: max=1.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("max must be a finite number in the range [2, 1.7976931348623157E+308]. Received: max=1.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

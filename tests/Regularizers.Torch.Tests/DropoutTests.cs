@@ -73,9 +73,9 @@ public sealed class DropoutTests
     }
 
     [Theory]
-    [InlineData(1.0, "p must be in the range [0, 1). Received: p=1. (Parameter 'p')\nActual value was 1.")]
-    [InlineData(-0.1, "p must be in the range [0, 1). Received: p=-0.1. (Parameter 'p')\nActual value was -0.1.")]
-    [InlineData(double.NaN, "p must be in the range [0, 1). Received: p=NaN. (Parameter 'p')\nActual value was NaN.")]
+    [InlineData(1.0, "p must be a finite number in the range [0, 1). Received: p=1. (Parameter 'p')\nActual value was 1.")]
+    [InlineData(-0.1, "p must be a finite number in the range [0, 1). Received: p=-0.1. (Parameter 'p')\nActual value was -0.1.")]
+    [InlineData(double.NaN, "p must be a finite number in the range [0, 1). Received: p=NaN. (Parameter 'p')\nActual value was NaN.")]
     public void ClassicDropout_InvalidP_ThrowsExactMessage(double p, string message)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClassicDropout(p));

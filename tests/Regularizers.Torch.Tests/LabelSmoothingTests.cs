@@ -81,7 +81,7 @@ public sealed class LabelSmoothingTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LabelSmoothingCrossEntropy(1.5));
 
-        Assert.StartsWith("epsilon must be in the range [0, 1]. Received: epsilon=1.5. (Parameter 'epsilon')", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("epsilon must be a finite number in the range [0, 1]. Received: epsilon=1.5. (Parameter 'epsilon')", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DecoupledWeightDecay : IConstraint
     /// <param name="selection">Weights only (default) or all parameters.</param>
     public DecoupledWeightDecay(double strength, optim.Optimizer optimizer, ParameterSelection selection = ParameterSelection.WeightsOnly)
     {
-        Strength = Argument.NonNegative(strength, nameof(strength));
+        Strength = Guard.NonNegative(strength);
         _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
         _targets = new ParameterTargets(selection);
     }

@@ -16,7 +16,7 @@ public sealed class MaxNorm : IConstraint
     /// <param name="selection">Weights only (default) or all parameters.</param>
     public MaxNorm(double maxValue, ParameterSelection selection = ParameterSelection.WeightsOnly)
     {
-        MaxValue = Argument.Positive(maxValue, nameof(maxValue));
+        MaxValue = Guard.Positive(maxValue);
         _targets = new ParameterTargets(selection);
     }
 

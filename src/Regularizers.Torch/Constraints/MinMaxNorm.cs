@@ -18,9 +18,9 @@ public sealed class MinMaxNorm : IConstraint
     /// <param name="selection">Weights only (default) or all parameters.</param>
     public MinMaxNorm(double min, double max, double rate = 1, ParameterSelection selection = ParameterSelection.WeightsOnly)
     {
-        Min = Argument.NonNegative(min, nameof(min));
-        Max = Argument.InRange(max, min, double.MaxValue, nameof(max));
-        Rate = Argument.InRange(rate, 0, 1, nameof(rate));
+        Min = Guard.NonNegative(min);
+        Max = Guard.InRange(max, min, true, double.MaxValue, true);
+        Rate = Guard.InRange(rate, 0, true, 1, true);
         _targets = new ParameterTargets(selection);
     }
 

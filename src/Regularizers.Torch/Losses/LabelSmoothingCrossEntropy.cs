@@ -22,7 +22,7 @@ public sealed class LabelSmoothingCrossEntropy : nn.Module<Tensor, Tensor, Tenso
     public LabelSmoothingCrossEntropy(double epsilon, LabelSmoothing mode = LabelSmoothing.Uniform, Tensor? weight = null, long ignoreIndex = -100, nn.Reduction reduction = nn.Reduction.Mean)
         : base(nameof(LabelSmoothingCrossEntropy))
     {
-        Epsilon = Argument.InRange(epsilon, 0, 1, nameof(epsilon));
+        Epsilon = Guard.InRange(epsilon, 0, true, 1, true);
         if (!Enum.IsDefined(mode))
         {
             throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode must be Uniform or OtherClasses. Received: mode={mode}.");

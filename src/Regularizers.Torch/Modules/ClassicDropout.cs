@@ -11,7 +11,7 @@ namespace Regularizers.Torch;
 public sealed class ClassicDropout : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the module; p in [0, 1).</summary>
-    public ClassicDropout(double p = 0.5) : base(nameof(ClassicDropout)) => this.p = Argument.Probability(p, nameof(p));
+    public ClassicDropout(double p = 0.5) : base(nameof(ClassicDropout)) => this.p = Guard.InRange(p, 0, true, 1, false);
 
     /// <summary>The drop probability.</summary>
     public double p { get; }

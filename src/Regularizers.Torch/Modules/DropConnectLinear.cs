@@ -15,7 +15,7 @@ public sealed class DropConnectLinear : nn.Module<Tensor, Tensor>
     /// <summary>Creates the layer with weight <c>[outputSize, inputSize]</c>; p in [0, 1).</summary>
     public DropConnectLinear(long inputSize, long outputSize, double p = 0.5, bool hasBias = true) : base(nameof(DropConnectLinear))
     {
-        this.p = Argument.Probability(p, nameof(p));
+        this.p = Guard.InRange(p, 0, true, 1, false);
         using var template = nn.Linear(inputSize, outputSize, hasBias);
         weight = new Parameter(template.weight.detach().clone());
         bias = hasBias ? new Parameter(template.bias.detach().clone()) : null;

@@ -6,7 +6,7 @@ namespace Regularizers.Torch;
 public sealed class GaussianDropout : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the module; p in [0, 1).</summary>
-    public GaussianDropout(double p = 0.5) : base(nameof(GaussianDropout)) => this.p = Argument.Probability(p, nameof(p));
+    public GaussianDropout(double p = 0.5) : base(nameof(GaussianDropout)) => this.p = Guard.InRange(p, 0, true, 1, false);
 
     /// <summary>The equivalent drop probability.</summary>
     public double p { get; }

@@ -6,7 +6,7 @@ namespace Regularizers.Torch;
 public sealed class GaussianNoise : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the module; σ ≥ 0.</summary>
-    public GaussianNoise(double stddev) : base(nameof(GaussianNoise)) => this.stddev = Argument.NonNegative(stddev, nameof(stddev));
+    public GaussianNoise(double stddev) : base(nameof(GaussianNoise)) => this.stddev = Guard.NonNegative(stddev);
 
     /// <summary>σ.</summary>
     public double stddev { get; }

@@ -10,7 +10,7 @@ namespace Regularizers.Torch;
 public sealed class InvertedDropout : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the module; p in [0, 1).</summary>
-    public InvertedDropout(double p = 0.5) : base(nameof(InvertedDropout)) => this.p = Argument.Probability(p, nameof(p));
+    public InvertedDropout(double p = 0.5) : base(nameof(InvertedDropout)) => this.p = Guard.InRange(p, 0, true, 1, false);
 
     /// <summary>The drop probability.</summary>
     public double p { get; }

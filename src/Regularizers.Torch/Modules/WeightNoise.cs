@@ -18,7 +18,7 @@ public sealed class WeightNoise : nn.Module<Tensor, Tensor>
     {
         this.layer = layer is Linear or Conv2d ? layer
             : throw new ArgumentException($"layer must be a Linear or Conv2d module. Received: layer={layer?.GetType().Name ?? "null"}.", nameof(layer));
-        this.stddev = Argument.NonNegative(stddev, nameof(stddev));
+        this.stddev = Guard.NonNegative(stddev);
         RegisterComponents();
     }
 

@@ -20,7 +20,7 @@ public sealed class ActivityPenalty : IPenalty, IDisposable
     public ActivityPenalty(nn.Module<Tensor, Tensor> layer, double strength, ActivityNorm norm = ActivityNorm.L1)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        Strength = Argument.NonNegative(strength, nameof(strength));
+        Strength = Guard.NonNegative(strength);
         if (!Enum.IsDefined(norm))
         {
             throw new ArgumentOutOfRangeException(nameof(norm), norm, $"norm must be L1 or L2. Received: norm={norm}.");

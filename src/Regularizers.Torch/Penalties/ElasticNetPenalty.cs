@@ -19,8 +19,8 @@ public sealed class ElasticNetPenalty : IPenalty
     /// <summary>Creates the penalty for named parameters or sub-modules.</summary>
     public ElasticNetPenalty(double l1Strength, double l2Strength, ParameterTargets targets)
     {
-        L1Strength = Argument.NonNegative(l1Strength, nameof(l1Strength));
-        L2Strength = Argument.NonNegative(l2Strength, nameof(l2Strength));
+        L1Strength = Guard.NonNegative(l1Strength);
+        L2Strength = Guard.NonNegative(l2Strength);
         _targets = targets ?? throw new ArgumentNullException(nameof(targets));
     }
 

@@ -21,7 +21,7 @@ public sealed class L1Penalty : IPenalty
     /// <summary>Creates the penalty for named parameters or sub-modules.</summary>
     public L1Penalty(double strength, ParameterTargets targets)
     {
-        Strength = Argument.NonNegative(strength, nameof(strength));
+        Strength = Guard.NonNegative(strength);
         _targets = targets ?? throw new ArgumentNullException(nameof(targets));
     }
 

@@ -18,7 +18,7 @@ public sealed class ParameterTyingPenalty : IPenalty
     {
         _a = a ?? throw new ArgumentNullException(nameof(a));
         _b = b ?? throw new ArgumentNullException(nameof(b));
-        Strength = Argument.NonNegative(strength, nameof(strength));
+        Strength = Guard.NonNegative(strength);
         _targets = new ParameterTargets(selection);
         var left = _targets.Select(a, nameof(ParameterTyingPenalty));
         var right = _targets.Select(b, nameof(ParameterTyingPenalty));

@@ -17,9 +17,9 @@ public sealed class ReduceLROnPlateau : TrainingCallback
         Monitor = monitor;
         Factor = factor > 0 && factor < 1 ? factor : throw new ArgumentOutOfRangeException(nameof(factor), factor, $"factor must be in the range (0, 1). Received: factor={factor}.");
         Patience = patience >= 0 ? patience : throw new ArgumentOutOfRangeException(nameof(patience), patience, $"patience must be at least 0. Received: patience={patience}.");
-        MinDelta = Argument.NonNegative(minDelta, nameof(minDelta));
+        MinDelta = Guard.NonNegative(minDelta);
         Cooldown = cooldown >= 0 ? cooldown : throw new ArgumentOutOfRangeException(nameof(cooldown), cooldown, $"cooldown must be at least 0. Received: cooldown={cooldown}.");
-        MinLearningRate = Argument.NonNegative(minLearningRate, nameof(minLearningRate));
+        MinLearningRate = Guard.NonNegative(minLearningRate);
         Mode = mode;
     }
 
