@@ -75,3 +75,84 @@ public sealed class CallbackTests : IDisposable
         public override void OnEpochEnd(TrainingContext context) => Values.Add(context.Optimizer.ParamGroups.First().LearningRate);
     }
 }
+
+public sealed class CallbackOptionTests
+{
+    [Fact]
+    public void EarlyStopping_UnknownMonitor_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new EarlyStopping(monitor: "val_f1"));
+
+        Assert.Equal("monitor must be loss, accuracy, val_loss or val_accuracy. Received: monitor=val_f1. (Parameter 'monitor')", e.Message);
+    }
+
+    [Fact]
+    public void EarlyStopping_MaxModeWithoutCriterion_DefaultPatienceUsesMaxMode()
+    {
+        using var stopper = new EarlyStopping(monitor: "val_accuracy", mode: Regularizers.Stopping.MetricMode.Max);
+
+        var patience = Assert.IsType<Regularizers.Stopping.Patience>(stopper.Criterion);
+
+        Assert.Equal((5, Regularizers.Stopping.MetricMode.Max), (patience.Epochs, patience.Mode));
+    }
+
+    [Fact]
+    public void ReduceLROnPlateau_FactorOne_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ReduceLROnPlateau(factor: 1.0));
+
+        Assert.StartsWith("factor must be a finite number in the range (0, 1). Received: factor=1. (Parameter 'factor')", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReduceLROnPlateau_NegativePatience_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ReduceLROnPlateau(patience: -1));
+
+        Assert.StartsWith("patience must be an integer greater than or equal to 0. Received: patience=-1. (Parameter 'patience')", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModelCheckpoint_EmptyPath_ThrowsArgumentException()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ModelCheckpoint(" "));
+
+        Assert.Equal("path", e.ParamName);
+    }
+
+    [Fact]
+    public void TrainerOptions_ZeroBatchSize_ThrowsExactMessage()
+    {
+        using var model = Mlp();
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(model, optimizer, new TrainerOptions { BatchSize = 0 }));
+
+        Assert.StartsWith("BatchSize must be an integer greater than or equal to 1. Received: BatchSize=0. (Parameter 'BatchSize')", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_MismatchedLengths_ThrowsExactMessage()
+    {
+        using var model = Mlp();
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var x = randn(10, 4);
+        using var y = randint(0, 2, new long[] { 9 });
+
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(model, optimizer).Fit(x, y));
+
+        Assert.Equal("x has 10 examples but y has 9. (Parameter 'y')", e.Message);
+    }
+
+    [Fact]
+    public void SameNumberOfSteps_ZeroBestEpochs_ThrowsExactMessage()
+    {
+        using var x = randn(4, 4);
+        using var y = randint(0, 2, new long[] { 4 });
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            RetrainOnAllData.SameNumberOfSteps(() => Mlp(), m => optim.SGD(m.parameters(), 0.1), new TrainerOptions(), 0, x, y));
+
+        Assert.StartsWith("bestEpochs must be an integer greater than or equal to 1. Received: bestEpochs=0. (Parameter 'bestEpochs')", e.Message, StringComparison.Ordinal);
+    }
+}

@@ -81,7 +81,7 @@ public sealed class TrainerTests
 
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(model, optimizer, new TrainerOptions { Epochs = 0 }));
 
-        Assert.StartsWith("Epochs must be at least 1. Received: Epochs=0.", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Epochs must be an integer greater than or equal to 1. Received: Epochs=0.", e.Message, StringComparison.Ordinal);
     }
 
     private sealed class SnapshotRecorder(Dictionary<int, float[]> snapshots, Dictionary<int, byte[]> optimizerStates) : TrainingCallback

@@ -15,10 +15,10 @@ public sealed class ReduceLROnPlateau : TrainingCallback
     public ReduceLROnPlateau(string monitor = "val_loss", double factor = 0.1, int patience = 10, double minDelta = 1e-4, int cooldown = 0, double minLearningRate = 0, Stopping.MetricMode mode = Stopping.MetricMode.Min)
     {
         Monitor = monitor;
-        Factor = factor > 0 && factor < 1 ? factor : throw new ArgumentOutOfRangeException(nameof(factor), factor, $"factor must be in the range (0, 1). Received: factor={factor}.");
-        Patience = patience >= 0 ? patience : throw new ArgumentOutOfRangeException(nameof(patience), patience, $"patience must be at least 0. Received: patience={patience}.");
+        Factor = Guard.InRange(factor, 0, false, 1, false);
+        Patience = Guard.AtLeast(patience, 0);
         MinDelta = Guard.NonNegative(minDelta);
-        Cooldown = cooldown >= 0 ? cooldown : throw new ArgumentOutOfRangeException(nameof(cooldown), cooldown, $"cooldown must be at least 0. Received: cooldown={cooldown}.");
+        Cooldown = Guard.AtLeast(cooldown, 0);
         MinLearningRate = Guard.NonNegative(minLearningRate);
         Mode = mode;
     }

@@ -26,10 +26,7 @@ public static class RetrainOnAllData
         ArgumentNullException.ThrowIfNull(createModel);
         ArgumentNullException.ThrowIfNull(createOptimizer);
         ArgumentNullException.ThrowIfNull(options);
-        if (bestEpochs < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(bestEpochs), bestEpochs, $"bestEpochs must be at least 1. Received: bestEpochs={bestEpochs}.");
-        }
+        Guard.AtLeast(bestEpochs, 1);
         var model = createModel();
         using var optimizer = createOptimizer(model);
         var trainer = new Trainer(model, optimizer, new TrainerOptions
@@ -55,10 +52,7 @@ public static class RetrainOnAllData
         Tensor allX, Tensor allY, Tensor validationX, Tensor validationY, int maxEpochs = 100)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (maxEpochs < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxEpochs), maxEpochs, $"maxEpochs must be at least 1. Received: maxEpochs={maxEpochs}.");
-        }
+        Guard.AtLeast(maxEpochs, 1);
         var stop = new StopBelow(targetTrainingLoss);
         var trainer = new Trainer(model, optimizer, new TrainerOptions
         {

@@ -31,13 +31,7 @@ public sealed class TrainerOptions
 
     internal void Validate()
     {
-        if (Epochs < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"Epochs must be at least 1. Received: Epochs={Epochs}.");
-        }
-        if (BatchSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"BatchSize must be at least 1. Received: BatchSize={BatchSize}.");
-        }
+        Guard.AtLeast(Epochs, 1);
+        Guard.AtLeast(BatchSize, 1);
     }
 }
