@@ -221,6 +221,38 @@ public sealed class PenaltyLeakTests
     }
 }
 
+/// <summary>The trainer's memory stays flat: repeated fits leave the live-tensor count where it was.</summary>
+[Collection(nameof(LiveTensorCount))]
+public sealed class TrainerLeakTests
+{
+    [Fact]
+    public void Fit_WithPenaltiesConstraintsAndEarlyStopping_LeavesNoTensorsBehind()
+    {
+        using var model = TestModels.Mlp(12);
+        using var optimizer = optim.Adam(model.parameters());
+        using var x = randn(64, 4);
+        using var y = randint(0, 2, new long[] { 64 });
+        using var stopper = new Training.EarlyStopping(new Regularizers.Stopping.Patience(50), monitor: "val_loss");
+        var options = new Training.TrainerOptions
+        {
+            Epochs = 3, BatchSize = 8, Seed = 1, Callbacks = [stopper],
+            Regularization = new Regularization(new L1Penalty(1e-3), new L2Penalty(1e-3), new MaxNorm(2.0)),
+        };
+        var trainer = new Training.Trainer(model, optimizer, options);
+        trainer.Fit(x, y, x, y);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = Tensor.TotalCount;
+
+        for (var i = 0; i < 5; i++)
+        {
+            trainer.Fit(x, y, x, y);
+        }
+
+        Assert.Equal(before, Tensor.TotalCount);
+    }
+}
+
 [CollectionDefinition(nameof(LiveTensorCount), DisableParallelization = true)]
 public sealed class LiveTensorCount
 {

@@ -99,7 +99,7 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     private void Snapshot(TrainingContext context)
     {
         DisposeSnapshot();
-        _bestModel = context.Model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
+        _bestModel = context.Model.state_dict().ToDictionary(kv => kv.Key, kv => DeepCopy(kv.Value));
         if (context.Optimizer is OptimizerHelper helper)
         {
             using var stream = new MemoryStream();
@@ -109,6 +109,12 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
             }
             _bestOptimizer = stream.ToArray();
         }
+    }
+
+    private static Tensor DeepCopy(Tensor t)
+    {
+        using var detached = t.detach();
+        return detached.clone().DetachFromDisposeScope();
     }
 
     private void DisposeSnapshot()
