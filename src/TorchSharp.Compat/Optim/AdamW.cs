@@ -1,0 +1,300 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TorchSharp
+{
+    public static partial class torch
+    {
+        public static partial class optim
+        {
+            /// <summary>Implements the AdamW algorithm (Loshchilov and Hutter): decoupled weight decay p ← p·(1 − lr·wd) before the Adam update.</summary>
+            /// <param name="parameters">Parameters to optimize.</param>
+            /// <param name="lr">Learning rate</param>
+            /// <param name="beta1">First coefficient used for computing running averages of gradient and its square</param>
+            /// <param name="beta2">Second coefficient used for computing running averages of gradient and its square</param>
+            /// <param name="eps">Term added to the denominator to improve numerical stability</param>
+            /// <param name="weight_decay">Decoupled weight decay coefficient (default: 0, as TorchSharp; PyTorch defaults to 0.01)</param>
+            /// <param name="amsgrad">Whether to use the AMSGrad variant of this algorithm</param>
+            /// <param name="maximize">Maximize the params based on the objective, instead of minimizing</param>
+            public static Modules.AdamW AdamW(IEnumerable<Parameter> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
+            {
+                return new Modules.AdamW(parameters, lr, beta1, beta2, eps, weight_decay, amsgrad, maximize);
+            }
+
+            /// <inheritdoc cref="AdamW(IEnumerable{Parameter}, double, double, double, double, double, bool, bool)"/>
+            public static Modules.AdamW AdamW(IEnumerable<(string name, Parameter parameter)> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
+            {
+                return new Modules.AdamW(parameters.Select(np => np.parameter), lr, beta1, beta2, eps, weight_decay, amsgrad, maximize);
+            }
+
+            /// <inheritdoc cref="AdamW(IEnumerable{Parameter}, double, double, double, double, double, bool, bool)"/>
+            public static Modules.AdamW AdamW(IEnumerable<Modules.AdamW.ParamGroup> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
+            {
+                return new Modules.AdamW(parameters, lr, beta1, beta2, eps, weight_decay, amsgrad, maximize);
+            }
+        }
+    }
+}
+
+namespace TorchSharp.Modules
+{
+    using static torch.optim;
+
+    /// <summary>
+    /// AdamW (Loshchilov and Hutter) with PyTorch 1.13's update: p ← p·(1 − lr·wd) (decoupled weight decay), then the Adam
+    /// update with the unmodified gradient; with maximize the gradient is negated first.
+    /// </summary>
+    public class AdamW : OptimizerHelper, IBetas
+    {
+        public AdamW(IEnumerable<Parameter> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
+            : this(new ParamGroup[] { new ParamGroup { Parameters = parameters } }, lr, beta1, beta2, eps, weight_decay, amsgrad, maximize)
+        {
+        }
+
+        public AdamW(IEnumerable<ParamGroup> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
+        {
+            AdamMath.Validate(lr, beta1, beta2, eps, weight_decay);
+
+            _defaults = new Options
+            {
+                LearningRate = lr,
+                InitialLearningRate = lr,
+                beta1 = beta1,
+                beta2 = beta2,
+                maximize = maximize,
+                eps = eps,
+                amsgrad = amsgrad,
+                weight_decay = weight_decay,
+            };
+            _parameter_groups = new List<Modules.ParamGroup>();
+
+            foreach (var g in parameters)
+            {
+                add_param_group(g);
+            }
+        }
+
+        /// <summary>Performs a single optimization step (parameter update).</summary>
+        /// <param name="closure">A closure that reevaluates the model and returns the loss. Optional for most optimizers.</param>
+        public override Tensor step(Func<Tensor> closure = null)
+        {
+            return _step<ParamGroup>(group =>
+            {
+                var options = group.Options;
+                var beta1 = options.beta1.Value;
+                var beta2 = options.beta2.Value;
+                var weight_decay = options.weight_decay.Value;
+                var amsgrad = options.amsgrad.Value;
+                var maximize = options.maximize.Value;
+                var eps = options.eps.Value;
+                var lr = options.LearningRate.Value;
+
+                foreach (var param in group.Parameters)
+                {
+                    var state = (State)_states[param.Handle];
+
+                    var grad = param.grad;
+
+                    if (grad is null) continue;
+
+                    if (maximize) grad = -grad;
+
+                    state.step += 1;
+
+                    param.mul_(1 - lr * weight_decay);
+
+                    AdamMath.Update(param, grad, state.step, state.exp_avg, state.exp_avg_sq, ref state.max_exp_avg_sq, lr, beta1, beta2, eps, amsgrad);
+                }
+            }, closure);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                DisposeStates();
+            }
+        }
+
+        /// <summary>The step count and moment estimates of one parameter.</summary>
+        public sealed class State : OptimizerState, IDisposable
+        {
+            public long step;
+            public Tensor exp_avg;
+            public Tensor exp_avg_sq;
+            public Tensor max_exp_avg_sq;
+
+            public State(Parameter parameter) : base(parameter)
+            {
+            }
+
+            public void Dispose()
+            {
+                exp_avg?.Dispose();
+                exp_avg_sq?.Dispose();
+                max_exp_avg_sq?.Dispose();
+                exp_avg = exp_avg_sq = max_exp_avg_sq = null;
+            }
+
+            /// <summary>Move all the state to the indicated device.</summary>
+            public override void to(Device device)
+            {
+                exp_avg = exp_avg.to(device, disposeAfter: true).DetachFromDisposeScope();
+                exp_avg_sq = exp_avg_sq.to(device, disposeAfter: true).DetachFromDisposeScope();
+                max_exp_avg_sq = max_exp_avg_sq?.to(device, disposeAfter: true).DetachFromDisposeScope();
+            }
+
+            /// <summary>Load the optimizer parameter state from a stream.</summary>
+            public override void LoadStateDict(BinaryReader reader)
+            {
+                step = reader.ReadInt64();
+                StateTensorFormat.LoadInto(exp_avg, reader);
+                StateTensorFormat.LoadInto(exp_avg_sq, reader);
+                LoadConditionalStateTensor(reader, ref max_exp_avg_sq, _parameter.device);
+            }
+
+            /// <summary>Save the optimizer parameter state to a stream.</summary>
+            public override void SaveStateDict(BinaryWriter writer)
+            {
+                writer.Write(step);
+                StateTensorFormat.Save(writer, exp_avg);
+                StateTensorFormat.Save(writer, exp_avg_sq);
+                SaveConditionalStateTensor(writer, max_exp_avg_sq);
+            }
+
+            /// <summary>Load optimizer parameter state from another optimizer (tensors are copied).</summary>
+            public override void LoadStateDict(OptimizerState source)
+            {
+                var st_state = (State)source;
+                exp_avg?.Dispose();
+                exp_avg_sq?.Dispose();
+                max_exp_avg_sq?.Dispose();
+
+                step = st_state.step;
+                exp_avg = StateTensorFormat.CopyOf(st_state.exp_avg, _parameter.device);
+                exp_avg_sq = StateTensorFormat.CopyOf(st_state.exp_avg_sq, _parameter.device);
+                max_exp_avg_sq = StateTensorFormat.CopyOf(st_state.max_exp_avg_sq, _parameter.device);
+            }
+
+            /// <summary>Useful for tests, allows comparison of one state with another.</summary>
+            public override bool ApproximatelyEquals(OptimizerState other)
+            {
+                var rhs = other as State;
+                return (rhs is not null) && step == rhs.step &&
+                    exp_avg.allclose(rhs.exp_avg) &&
+                    exp_avg_sq.allclose(rhs.exp_avg_sq) &&
+                    (max_exp_avg_sq is null || StateTensorFormat.Close(max_exp_avg_sq, rhs.max_exp_avg_sq));
+            }
+
+            /// <summary>Initialize the values of the state to the initial values.</summary>
+            public override void Initialize(OptimizerOptions options)
+            {
+                Dispose();
+
+                step = 0;
+                exp_avg = StateTensorFormat.Zeros(_parameter);
+                exp_avg_sq = StateTensorFormat.Zeros(_parameter);
+                max_exp_avg_sq = ((Options)options).amsgrad.Value ? StateTensorFormat.Zeros(_parameter) : null;
+            }
+        }
+
+        /// <summary>Add a param group to the Optimizer's param_groups; options it leaves unset take the optimizer's defaults.</summary>
+        public override void add_param_group(Modules.ParamGroup param_group)
+        {
+            var def = (Options)_defaults;
+            param_group.Options ??= new Options();
+
+            var opt = (Options)param_group.Options;
+
+            if (!opt.LearningRate.HasValue) opt.LearningRate = def.LearningRate;
+            if (!opt.beta1.HasValue) opt.beta1 = def.beta1;
+            if (!opt.beta2.HasValue) opt.beta2 = def.beta2;
+            if (!opt.eps.HasValue) opt.eps = def.eps;
+            if (!opt.weight_decay.HasValue) opt.weight_decay = def.weight_decay;
+            if (!opt.amsgrad.HasValue) opt.amsgrad = def.amsgrad;
+            if (!opt.maximize.HasValue) opt.maximize = def.maximize;
+
+            opt.InitialLearningRate = opt.LearningRate.Value;
+
+            _parameter_groups.Add(param_group);
+            InitializeStates(param_group, p => new State(p));
+        }
+
+        public class Options : OptimizerOptions
+        {
+            public double? beta1;
+            public double? beta2;
+            public double? weight_decay;
+            public double? eps;
+            public bool? amsgrad;
+            public bool? maximize;
+
+            /// <summary>Load optimizer options (param-group hyperparameters) from another optimizer.</summary>
+            public override void LoadStateDict(OptimizerOptions source)
+            {
+                base.LoadStateDict(source);
+                var opts = (Options)source;
+                beta1 = opts.beta1;
+                beta2 = opts.beta2;
+                eps = opts.eps;
+                weight_decay = opts.weight_decay;
+                amsgrad = opts.amsgrad;
+                maximize = opts.maximize;
+            }
+
+            /// <summary>Load the optimizer options (param-group hyperparameters) from a stream.</summary>
+            public override void LoadStateDict(BinaryReader reader)
+            {
+                base.LoadStateDict(reader);
+                beta1 = reader.ReadDouble();
+                beta2 = reader.ReadDouble();
+                eps = reader.ReadDouble();
+                weight_decay = reader.ReadDouble();
+                amsgrad = reader.ReadBoolean();
+                maximize = reader.ReadBoolean();
+            }
+
+            /// <summary>Save the optimizer options (param-group hyperparameters) to a stream.</summary>
+            public override void SaveStateDict(BinaryWriter writer)
+            {
+                base.SaveStateDict(writer);
+                writer.Write(beta1.Value);
+                writer.Write(beta2.Value);
+                writer.Write(eps.Value);
+                writer.Write(weight_decay.Value);
+                writer.Write(amsgrad.Value);
+                writer.Write(maximize.Value);
+            }
+        }
+
+        public class ParamGroup : ParamGroup<Options>, IBetas
+        {
+            public ParamGroup()
+            {
+            }
+
+            public ParamGroup(IEnumerable<Parameter> parameters, Options options) : base(parameters, options)
+            {
+            }
+
+            public ParamGroup(IEnumerable<Parameter> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1E-08, double weight_decay = 0.0, bool amsgrad = false, bool maximize = false)
+                : base(parameters, new AdamW.Options { LearningRate = lr, beta1 = beta1, beta2 = beta2, eps = eps, weight_decay = weight_decay, amsgrad = amsgrad, maximize = maximize })
+            {
+            }
+
+            public (double, double) Betas
+            {
+                get => (Options.beta1.Value, Options.beta2.Value);
+                set { Options.beta1 = value.Item1; Options.beta2 = value.Item2; }
+            }
+        }
+
+        /// <summary>The default betas (upstream: changes the defaults for groups added later, not existing groups).</summary>
+        public (double, double) Betas
+        {
+            get => (((Options)_defaults).beta1.Value, ((Options)_defaults).beta2.Value);
+            set { ((Options)_defaults).beta1 = value.Item1; ((Options)_defaults).beta2 = value.Item2; }
+        }
+    }
+}
