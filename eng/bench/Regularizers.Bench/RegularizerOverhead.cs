@@ -47,6 +47,7 @@ internal static class RegularizerOverhead
             }
         }
         var baseline = Median(seconds["none"]);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"baseline step: {baseline / steps * 1000:F2} ms (median of {rounds} rounds of {steps} steps)"));
         return seconds.ToDictionary(kv => kv.Key, kv => Median(kv.Value) / baseline);
     }
 
