@@ -1,0 +1,141 @@
+using Regularizers.Ensembles;
+using Regularizers.Sampling;
+using Regularizers.Torch.Training;
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch.Ensembles;
+
+/// <summary>
+/// Bagging (Breiman 1996; Goodfellow et al. §7.11): k members of the same architecture, each trained on its own bootstrap
+/// sample of the rows (and optionally a subset of the features), combined by hard vote, arithmetic mean of probabilities or
+/// renormalised geometric mean. The expected squared error of the mean of k members with error variance v and pairwise
+/// covariance c is <c>v/k + (k−1)c/k</c> (see <see cref="EnsembleDiagnostics"/>): bagging helps as far as members err differently.
+/// Members are created one after another with their own seeds (so initialisations do not depend on threads) and then
+/// trained in parallel when allowed; with models whose layers draw no random numbers during training, parallel and
+/// sequential training give identical members.
+/// </summary>
+public sealed class BaggingEnsemble : IDisposable
+{
+    private BaggingEnsemble(IReadOnlyList<BaggingMember> members, int classCount, EnsembleCombination combination)
+    {
+        Members = members;
+        ClassCount = classCount;
+        Combination = combination;
+    }
+
+    /// <summary>The trained members, in seed order.</summary>
+    public IReadOnlyList<BaggingMember> Members { get; }
+
+    /// <summary>K, the number of classes.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>How member probabilities are combined.</summary>
+    public EnsembleCombination Combination { get; }
+
+    /// <summary>Trains an ensemble on (<paramref name="x"/> [N, D] float, <paramref name="y"/> [N] class indices).</summary>
+    /// <param name="createModel">Builds a fresh model for a given number of input features.</param>
+    /// <param name="createOptimizer">Builds the optimizer for a model.</param>
+    /// <param name="trainer">Per-member training options; their seed is replaced by the member's.</param>
+    /// <param name="options">The ensemble's options.</param>
+    /// <param name="x">Training inputs.</param>
+    /// <param name="y">Training labels.</param>
+    public static BaggingEnsemble Train(
+        Func<int, nn.Module<Tensor, Tensor>> createModel, Func<nn.Module<Tensor, Tensor>, optim.Optimizer> createOptimizer,
+        TrainerOptions trainer, BaggingOptions options, Tensor x, Tensor y)
+    {
+        ArgumentNullException.ThrowIfNull(createModel);
+        ArgumentNullException.ThrowIfNull(createOptimizer);
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var sampler = new BootstrapSampler(options.SampleFraction, options.WithReplacement, options.MaxFeatures);
+        var rows = checked((int)x.shape[0]);
+        var features = checked((int)x.shape[1]);
+        var classCount = checked((int)y.max().item<long>() + 1);
+        var plans = Enumerable.Range(0, options.Members).Select(i =>
+        {
+            var sample = sampler.Sample(rows, new Random(options.Seed + i), features);
+            manual_seed(options.Seed + i);
+            return (Index: i, Sample: sample, Model: createModel(sample.Features.Length));
+        }).ToList();
+
+        BaggingMember TrainOne((int Index, BootstrapSample Sample, nn.Module<Tensor, Tensor> Model) plan)
+        {
+            using var rowIndex = tensor(plan.Sample.InBag.Select(r => (long)r).ToArray());
+            using var featureIndex = tensor(plan.Sample.Features.Select(f => (long)f).ToArray());
+            using var xs = x.index_select(0, rowIndex).index_select(1, featureIndex);
+            using var ys = y.index_select(0, rowIndex);
+            using var optimizer = createOptimizer(plan.Model);
+            var memberOptions = new TrainerOptions
+            {
+                Epochs = trainer.Epochs,
+                BatchSize = trainer.BatchSize,
+                Loss = trainer.Loss,
+                Regularization = trainer.Regularization,
+                Callbacks = trainer.Callbacks,
+                Seed = options.Seed + plan.Index,
+            };
+            var history = new Trainer(plan.Model, optimizer, memberOptions).Fit(xs, ys);
+            return new BaggingMember(plan.Model, plan.Sample, history);
+        }
+
+        var members = options.Parallel && Environment.ProcessorCount > 1
+            ? plans.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(TrainOne).ToList()
+            : plans.Select(TrainOne).ToList();
+        return new BaggingEnsemble(members, classCount, options.Combination);
+    }
+
+    /// <summary>Each member's class probabilities for <paramref name="x"/>, as row-major [N·K] arrays.</summary>
+    public IReadOnlyList<float[]> MemberProbabilities(Tensor x) =>
+        Members.Select(m =>
+        {
+            using var p = m.PredictProbabilities(x);
+            return p.contiguous().data<float>().ToArray();
+        }).ToList();
+
+    /// <summary>The combined class probabilities [N, K] (for a hard vote: the fraction of members voting for each class).</summary>
+    public Tensor PredictProbabilities(Tensor x)
+    {
+        var combined = EnsembleCombiner.Combine(MemberProbabilities(x), ClassCount, Combination);
+        return tensor(combined, new long[] { x.shape[0], ClassCount });
+    }
+
+    /// <summary>The predicted class of each row.</summary>
+    public int[] Predict(Tensor x) => EnsembleCombiner.Predict(MemberProbabilities(x), ClassCount, Combination);
+
+    /// <summary>Accuracy of the ensemble of the first k members on (x, labels), for k = 1..K.</summary>
+    public double[] AccuracyBySize(Tensor x, IReadOnlyList<int> labels) => EnsembleCombiner.AccuracyBySize(MemberProbabilities(x), ClassCount, labels, Combination);
+
+    /// <summary>
+    /// The out-of-bag accuracy: each training row is predicted by the members that did not see it (combined with
+    /// <see cref="Combination"/>); rows every member saw are skipped. NaN when no row is out of bag.
+    /// </summary>
+    public double OutOfBagScore(Tensor x, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var probabilities = MemberProbabilities(x);
+        var correct = 0;
+        var counted = 0;
+        for (var row = 0; row < labels.Count; row++)
+        {
+            var voters = Enumerable.Range(0, Members.Count).Where(i => Array.BinarySearch(Members[i].Sample.OutOfBag, row) >= 0).ToList();
+            if (voters.Count == 0)
+            {
+                continue;
+            }
+            var rowProbabilities = voters.Select(i => probabilities[i].AsSpan(row * ClassCount, ClassCount).ToArray()).ToList();
+            counted++;
+            correct += EnsembleCombiner.Predict(rowProbabilities, ClassCount, Combination)[0] == labels[row] ? 1 : 0;
+        }
+        return counted == 0 ? double.NaN : (double)correct / counted;
+    }
+
+    /// <summary>Disposes every member's model.</summary>
+    public void Dispose()
+    {
+        foreach (var m in Members)
+        {
+            m.Dispose();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Regularizers.Ensembles;
+using Regularizers.Sampling;
+
+namespace Regularizers.Torch.Ensembles;
+
+/// <summary>How a <see cref="BaggingEnsemble"/> is built. Defaults follow scikit-learn's BaggingClassifier where it has one.</summary>
+public sealed class BaggingOptions
+{
+    /// <summary>The default number of members (scikit-learn uses 10; 5 keeps training short).</summary>
+    public const int DefaultMembers = 5;
+
+    /// <summary>k, the number of members (≥ 1).</summary>
+    public int Members { get; init; } = DefaultMembers;
+
+    /// <summary>Rows drawn per member as a fraction of the training rows (scikit-learn's <c>max_samples</c>).</summary>
+    public double SampleFraction { get; init; } = 1.0;
+
+    /// <summary>Draw rows with replacement (a bootstrap sample; scikit-learn's <c>bootstrap</c>).</summary>
+    public bool WithReplacement { get; init; } = true;
+
+    /// <summary>Features each member sees (scikit-learn's <c>max_features</c>); all by default.</summary>
+    public MaxFeatures? MaxFeatures { get; init; }
+
+    /// <summary>How member probabilities are combined.</summary>
+    public EnsembleCombination Combination { get; init; } = EnsembleCombination.ArithmeticMean;
+
+    /// <summary>Member i samples its rows with <c>Random(Seed + i)</c> and initialises with <c>manual_seed(Seed + i)</c>.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Train members on several threads when the machine has more than one core (results do not depend on it).</summary>
+    public bool Parallel { get; init; } = true;
+
+    internal void Validate()
+    {
+        Guard.AtLeast(Members, 1);
+        Guard.Defined(Combination);
+    }
+}

@@ -1,0 +1,99 @@
+using Regularizers.Data;
+using Regularizers.Ensembles;
+using Regularizers.Torch.Ensembles;
+using Regularizers.Torch.Training;
+using static Regularizers.Torch.Tests.TestModels;
+
+namespace Regularizers.Torch.Tests;
+
+public sealed class BaggingTests
+{
+    private static nn.Module<Tensor, Tensor> SmallMlp(int features) => nn.Sequential(nn.Linear(features, 32), nn.ReLU(), nn.Linear(32, 10));
+
+    private static (Tensor X, Tensor Y, int[] Labels) Tensors(LabeledImages images) =>
+        (tensor(images.Pixels, new long[] { images.Count, images.FeatureCount }), tensor(images.Labels.Select(l => (long)l).ToArray()), images.Labels);
+
+    [Fact]
+    public void Train_ParallelAndSequential_GiveIdenticalMembers()
+    {
+        manual_seed(50);
+        using var x = randn(120, 6);
+        using var y = randint(0, 3, new long[] { 120 });
+        var trainer = new TrainerOptions { Epochs = 3, BatchSize = 16 };
+        BaggingEnsemble Run(bool parallel) => BaggingEnsemble.Train(
+            f => nn.Sequential(nn.Linear(f, 8), nn.ReLU(), nn.Linear(8, 3)), m => optim.SGD(m.parameters(), 0.1), trainer,
+            new BaggingOptions { Members = 4, Seed = 7, Parallel = parallel, MaxFeatures = Regularizers.Sampling.MaxFeatures.Fraction(0.5) }, x, y);
+
+        using var parallel = Run(true);
+        using var sequential = Run(false);
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(sequential.Members[i].Sample.Features, parallel.Members[i].Sample.Features);
+            foreach (var (a, b) in parallel.Members[i].Model.parameters().Zip(sequential.Members[i].Model.parameters()))
+            {
+                Assert.Equal(Values(b), Values(a));
+            }
+        }
+    }
+
+    [Fact]
+    public void Ensemble_FiveMlpsOnFashionMnist_BeatsTheMeanMember()
+    {
+        var train = FashionMnist.LoadTrain().Take(2_000);
+        var test = FashionMnist.LoadTest().Take(2_000);
+        var (x, y, labels) = Tensors(train);
+        var (xt, _, testLabels) = Tensors(test);
+        using var ensemble = BaggingEnsemble.Train(SmallMlp, m => optim.SGD(m.parameters(), 0.1, momentum: 0.9),
+            new TrainerOptions { Epochs = 5, BatchSize = 32 }, new BaggingOptions { Members = 5, Seed = 1 }, x, y);
+
+        var bySize = ensemble.AccuracyBySize(xt, testLabels);
+        var memberAccuracies = ensemble.Members.Select(m =>
+        {
+            using var p = m.PredictProbabilities(xt);
+            return EnsembleCombiner.AccuracyBySize([p.contiguous().data<float>().ToArray()], 10, testLabels, EnsembleCombination.ArithmeticMean)[0];
+        }).ToList();
+
+        Assert.True(bySize[^1] > memberAccuracies.Average(), $"ensemble {bySize[^1]:P2} vs mean member {memberAccuracies.Average():P2}");
+        Assert.Equal(memberAccuracies[0], bySize[0], 10);
+        var oob = ensemble.OutOfBagScore(x, labels);
+        Assert.InRange(oob, 0.6, 1.0);
+    }
+
+    [Fact]
+    public void OutOfBag_WithReplacement_EachMemberLeavesOutAboutAThird()
+    {
+        manual_seed(51);
+        using var x = randn(2_000, 3);
+        using var y = randint(0, 2, new long[] { 2_000 });
+        using var ensemble = BaggingEnsemble.Train(f => nn.Linear(f, 2), m => optim.SGD(m.parameters(), 0.1),
+            new TrainerOptions { Epochs = 1, BatchSize = 500 }, new BaggingOptions { Members = 3, Seed = 2 }, x, y);
+
+        // (1 − 1/n)^n → 1/e ≈ 0.368; with n = 2,000 the fraction's standard deviation is about 0.011.
+        Assert.All(ensemble.Members, m => Assert.InRange(m.Sample.OutOfBag.Length / 2_000.0, 0.368 - 0.04, 0.368 + 0.04));
+    }
+
+    [Fact]
+    public void Train_ZeroMembers_ThrowsExactMessage()
+    {
+        using var x = randn(4, 2);
+        using var y = randint(0, 2, new long[] { 4 });
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => BaggingEnsemble.Train(f => nn.Linear(f, 2), m => optim.SGD(m.parameters(), 0.1),
+            new TrainerOptions(), new BaggingOptions { Members = 0 }, x, y));
+
+        Assert.StartsWith("Members must be an integer greater than or equal to 1. Received: Members=0.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_ZeroSampleFraction_ThrowsExactMessage()
+    {
+        using var x = randn(4, 2);
+        using var y = randint(0, 2, new long[] { 4 });
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => BaggingEnsemble.Train(f => nn.Linear(f, 2), m => optim.SGD(m.parameters(), 0.1),
+            new TrainerOptions(), new BaggingOptions { SampleFraction = 0 }, x, y));
+
+        Assert.StartsWith("sampleFraction must be", e.Message, StringComparison.Ordinal);
+    }
+}
