@@ -26,8 +26,11 @@ switch (which)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} step time / baseline = {ratio:F3}"));
         }
         break;
+    case "ensemble":
+        EnsembleBenchmarks.Run(train, test);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, ensemble"));
         return 2;
 }
 return 0;

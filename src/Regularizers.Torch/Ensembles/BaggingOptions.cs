@@ -27,8 +27,13 @@ public sealed class BaggingOptions
     /// <summary>Member i samples its rows with <c>Random(Seed + i)</c> and initialises with <c>manual_seed(Seed + i)</c>.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Train members on several threads when the machine has more than one core (results do not depend on it).</summary>
-    public bool Parallel { get; init; } = true;
+    /// <summary>
+    /// Train members on several threads (results do not depend on it). Off by default: OpenBLAS already uses every core for
+    /// each member's matrix products, so concurrent members oversubscribe the cores — measured on 2 cores, 4 members trained
+    /// 1.8× slower in parallel than one after another (eng/bench: <c>Regularizers.Bench ensemble</c>). Turn it on where the
+    /// BLAS runs single-threaded (OPENBLAS_NUM_THREADS=1) on a machine with several cores.
+    /// </summary>
+    public bool Parallel { get; init; }
 
     internal void Validate()
     {
