@@ -97,3 +97,91 @@ public sealed class BaggingTests
         Assert.StartsWith("sampleFraction must be", e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class BaggingPersistenceTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("bagging-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static nn.Module<Tensor, Tensor> Net(int features) => nn.Sequential(nn.Linear(features, 8), nn.ReLU(), nn.Linear(8, 3));
+
+    private static BaggingEnsemble Train(Tensor x, Tensor y, BaggingOptions options) =>
+        BaggingEnsemble.Train(Net, m => optim.SGD(m.parameters(), 0.1), new TrainerOptions { Epochs = 2, BatchSize = 16 }, options, x, y);
+
+    [Fact]
+    public void SaveThenLoad_SameProbabilitiesAndCombinationAndSamples()
+    {
+        manual_seed(60);
+        using var x = randn(80, 5);
+        using var y = randint(0, 3, new long[] { 80 });
+        using var ensemble = Train(x, y, new BaggingOptions { Members = 3, Seed = 4, Combination = EnsembleCombination.GeometricMean, MaxFeatures = Regularizers.Sampling.MaxFeatures.Count(4) });
+        var path = Path.Combine(_directory, "ensemble.bin");
+
+        ensemble.Save(path);
+        using var loaded = BaggingEnsemble.Load(path, Net);
+
+        Assert.Equal(EnsembleCombination.GeometricMean, loaded.Combination);
+        Assert.Equal(ensemble.Members.Select(m => m.Sample.Features), loaded.Members.Select(m => m.Sample.Features));
+        Assert.Equal(Values(ensemble.PredictProbabilities(x)), Values(loaded.PredictProbabilities(x)));
+        Assert.Equal(["ensemble.bin"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Load_ForeignFile_ThrowsInvalidDataException()
+    {
+        var path = Path.Combine(_directory, "foreign.bin");
+        File.WriteAllText(path, "hello");
+
+        var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
+
+        Assert.StartsWith($"'{path}' is not", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TruncatedFile_ThrowsInvalidDataException()
+    {
+        manual_seed(61);
+        using var x = randn(40, 5);
+        using var y = randint(0, 3, new long[] { 40 });
+        using var ensemble = Train(x, y, new BaggingOptions { Members = 2, Seed = 1 });
+        var path = Path.Combine(_directory, "cut.bin");
+        ensemble.Save(path);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
+    }
+
+    [Fact]
+    public void OutOfBagEarlyStopping_MembersValidateOnTheirOwnOutOfBagRows()
+    {
+        manual_seed(62);
+        using var x = randn(200, 5);
+        using var y = randint(0, 3, new long[] { 200 });
+
+        using var ensemble = BaggingEnsemble.Train(Net, m => optim.SGD(m.parameters(), 0.5),
+            new TrainerOptions { Epochs = 40, BatchSize = 20 },
+            new BaggingOptions { Members = 3, Seed = 9, OutOfBagEarlyStopping = () => new EarlyStopping(new Regularizers.Stopping.Patience(2)) }, x, y);
+
+        Assert.All(ensemble.Members, m => Assert.NotNull(m.History.Epochs[0].ValidationLoss));
+        Assert.Contains(ensemble.Members, m => m.History.Epochs.Count < 40);
+        Assert.All(ensemble.Members, m => Assert.Equal(m.History.Epochs.Count < 40, m.History.StopReason is not null));
+    }
+
+    [Fact]
+    public void Diagnostics_OnHeldOutRows_PredictedMseEqualsMeasured()
+    {
+        manual_seed(63);
+        using var x = randn(120, 5);
+        using var y = randint(0, 3, new long[] { 120 });
+        using var ensemble = Train(x, y, new BaggingOptions { Members = 4, Seed = 2 });
+        var labels = Values(y.to_type(ScalarType.Float32)).Select(v => (int)v).ToArray();
+
+        var d = ensemble.Diagnostics(x, labels);
+
+        Assert.Equal(4, d.MemberCount);
+        Assert.Equal(d.MeasuredMse, d.PredictedMse, 9);
+        Assert.Equal(d.Variance / 4 + 3 * d.Covariance / 4, d.PredictedMse, 12);
+    }
+}

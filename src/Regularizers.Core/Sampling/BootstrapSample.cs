@@ -3,8 +3,12 @@ namespace Regularizers.Sampling;
 /// <summary>The rows and features one ensemble member trains on, drawn by <see cref="BootstrapSampler"/>.</summary>
 public sealed class BootstrapSample
 {
-    internal BootstrapSample(int[] inBag, int[] outOfBag, int[] features)
+    /// <summary>Creates a sample from its parts (as <see cref="BootstrapSampler.Sample"/> does, or when loading a saved ensemble).</summary>
+    public BootstrapSample(int[] inBag, int[] outOfBag, int[] features)
     {
+        ArgumentNullException.ThrowIfNull(inBag);
+        ArgumentNullException.ThrowIfNull(outOfBag);
+        ArgumentNullException.ThrowIfNull(features);
         InBag = inBag;
         OutOfBag = outOfBag;
         Features = features;

@@ -66,17 +66,25 @@ public sealed class BaggingEnsemble : IDisposable
             using var xs = x.index_select(0, rowIndex).index_select(1, featureIndex);
             using var ys = y.index_select(0, rowIndex);
             using var optimizer = createOptimizer(plan.Model);
+            using var stopper = plan.Sample.OutOfBag.Length > 0 ? options.OutOfBagEarlyStopping?.Invoke() : null;
             var memberOptions = new TrainerOptions
             {
                 Epochs = trainer.Epochs,
                 BatchSize = trainer.BatchSize,
                 Loss = trainer.Loss,
                 Regularization = trainer.Regularization,
-                Callbacks = trainer.Callbacks,
+                Callbacks = stopper is null ? trainer.Callbacks : trainer.Callbacks.Append(stopper).ToList(),
                 Seed = options.Seed + plan.Index,
             };
-            var history = new Trainer(plan.Model, optimizer, memberOptions).Fit(xs, ys);
-            return new BaggingMember(plan.Model, plan.Sample, history);
+            var memberTrainer = new Trainer(plan.Model, optimizer, memberOptions);
+            if (stopper is null)
+            {
+                return new BaggingMember(plan.Model, plan.Sample, memberTrainer.Fit(xs, ys));
+            }
+            using var oobIndex = tensor(plan.Sample.OutOfBag.Select(r => (long)r).ToArray());
+            using var xo = x.index_select(0, oobIndex).index_select(1, featureIndex);
+            using var yo = y.index_select(0, oobIndex);
+            return new BaggingMember(plan.Model, plan.Sample, memberTrainer.Fit(xs, ys, xo, yo));
         }
 
         var members = options.Parallel && Environment.ProcessorCount > 1
@@ -128,6 +136,121 @@ public sealed class BaggingEnsemble : IDisposable
             correct += EnsembleCombiner.Predict(rowProbabilities, ClassCount, Combination)[0] == labels[row] ? 1 : 0;
         }
         return counted == 0 ? double.NaN : (double)correct / counted;
+    }
+
+    /// <summary>
+    /// The error decomposition of the members on held-out rows, with member i's error on row n taken as
+    /// <c>p_i(y_n) − 1</c> (the shortfall of the probability given to the true class): mean member error variance v,
+    /// mean pairwise covariance c, the predicted squared error of the averaged probability <c>v/k + (k−1)c/k</c> and the measured one.
+    /// </summary>
+    public ErrorDecomposition Diagnostics(Tensor x, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var probabilities = MemberProbabilities(x);
+        var errors = probabilities.Select(p => labels.Select((label, row) => p[row * ClassCount + label] - 1.0).ToArray()).ToList();
+        return EnsembleDiagnostics.Decompose(errors);
+    }
+
+    private const string FileMagic = "Regularizers.Torch.BaggingEnsemble/1";
+
+    /// <summary>
+    /// Saves the combination rule, every member's sample and its model's state to <paramref name="path"/>, atomically
+    /// (a temporary file beside it is written, then renamed over it).
+    /// </summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew))
+            using (var writer = new BinaryWriter(stream))
+            {
+                writer.Write(FileMagic);
+                writer.Write((int)Combination);
+                writer.Write(ClassCount);
+                writer.Write(Members.Count);
+                foreach (var m in Members)
+                {
+                    WriteInts(writer, m.Sample.InBag);
+                    WriteInts(writer, m.Sample.OutOfBag);
+                    WriteInts(writer, m.Sample.Features);
+                    m.Model.save(writer);
+                }
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Loads an ensemble saved by <see cref="Save"/>; <paramref name="createModel"/> builds each member's architecture.</summary>
+    /// <exception cref="InvalidDataException">The file is not a saved ensemble, or it is truncated or corrupt.</exception>
+    public static BaggingEnsemble Load(string path, Func<int, nn.Module<Tensor, Tensor>> createModel)
+    {
+        ArgumentNullException.ThrowIfNull(createModel);
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream);
+        var members = new List<BaggingMember>();
+        try
+        {
+            if (reader.ReadString() != FileMagic)
+            {
+                throw new InvalidDataException($"'{path}' is not a saved BaggingEnsemble.");
+            }
+            var combination = (EnsembleCombination)reader.ReadInt32();
+            var classCount = reader.ReadInt32();
+            var count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                var sample = new BootstrapSample(ReadInts(reader), ReadInts(reader), ReadInts(reader));
+                var model = createModel(sample.Features.Length);
+                model.load(reader);
+                members.Add(new BaggingMember(model, sample, new TrainingHistory()));
+            }
+            return new BaggingEnsemble(members, classCount, combination);
+        }
+        catch (EndOfStreamException e)
+        {
+            members.ForEach(m => m.Dispose());
+            throw new InvalidDataException($"'{path}' is not a complete saved BaggingEnsemble: {e.Message}", e);
+        }
+        catch (InvalidDataException)
+        {
+            members.ForEach(m => m.Dispose());
+            throw;
+        }
+    }
+
+    private static void WriteInts(BinaryWriter writer, int[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            writer.Write(v);
+        }
+    }
+
+    private static int[] ReadInts(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > 100_000_000)
+        {
+            throw new InvalidDataException($"Impossible array length {length}: the file is corrupt.");
+        }
+        var values = new int[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = reader.ReadInt32();
+        }
+        return values;
     }
 
     /// <summary>Disposes every member's model.</summary>

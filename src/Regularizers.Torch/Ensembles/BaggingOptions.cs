@@ -1,5 +1,6 @@
 using Regularizers.Ensembles;
 using Regularizers.Sampling;
+using Regularizers.Torch.Training;
 
 namespace Regularizers.Torch.Ensembles;
 
@@ -34,6 +35,12 @@ public sealed class BaggingOptions
     /// BLAS runs single-threaded (OPENBLAS_NUM_THREADS=1) on a machine with several cores.
     /// </summary>
     public bool Parallel { get; init; }
+
+    /// <summary>
+    /// When set, each member gets its own early-stopping callback from this factory and is validated on its own
+    /// out-of-bag rows (the rows its bootstrap sample left out), so no data is held back from the ensemble as a whole.
+    /// </summary>
+    public Func<EarlyStopping>? OutOfBagEarlyStopping { get; init; }
 
     internal void Validate()
     {
