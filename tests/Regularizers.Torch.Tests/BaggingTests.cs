@@ -185,3 +185,28 @@ public sealed class BaggingPersistenceTests : IDisposable
         Assert.Equal(d.Variance / 4 + 3 * d.Covariance / 4, d.PredictedMse, 12);
     }
 }
+
+public sealed class BaggingRegressorTests
+{
+    [Fact]
+    public void Regressor_NoisyLinearTarget_MeanBeatsAverageMemberAndDecompositionHolds()
+    {
+        manual_seed(70);
+        using var x = randn(300, 4);
+        using var w = tensor(new[] { 1.5f, -2f, 0.5f, 0f });
+        using var y = x.matmul(w) + randn(300) * 0.3;
+        using var xt = randn(200, 4);
+        using var yt = xt.matmul(w);
+        var targets = Values(yt).Select(v => (double)v).ToArray();
+
+        using var ensemble = BaggingRegressor.Train(f => nn.Sequential(nn.Linear(f, 16), nn.Tanh(), nn.Linear(16, 1)), m => optim.SGD(m.parameters(), 0.05),
+            new TrainerOptions { Epochs = 10, BatchSize = 16 }, new BaggingOptions { Members = 5, Seed = 3 }, x, y);
+        var d = ensemble.Diagnostics(xt, targets);
+
+        Assert.True(d.MeasuredMse <= d.Variance, $"mean's MSE {d.MeasuredMse} vs average member's {d.Variance}");
+        Assert.Equal(d.MeasuredMse, d.PredictedMse, 9);
+        var predicted = ensemble.Predict(xt);
+        Assert.Equal(d.MeasuredMse, predicted.Zip(targets).Average(p => (p.First - p.Second) * (p.First - p.Second)), 9);
+        Assert.InRange(ensemble.OutOfBagMse(x, Values(y).Select(v => (double)v).ToArray()), 0.0, 1.0);
+    }
+}

@@ -95,3 +95,32 @@ public sealed class MonteCarloDropoutTests
         Assert.True(Scalar((arithmetic - geometric).abs().max()) < 0.1);
     }
 }
+
+public sealed class MonteCarloVersusWeightScalingTests
+{
+    [Fact]
+    public void McDropoutTwentyMasks_OnFashionMnist_MatchesWeightScalingAccuracyWithinOnePoint()
+    {
+        var train = Regularizers.Data.FashionMnist.LoadTrain().Take(5_000);
+        var test = Regularizers.Data.FashionMnist.LoadTest().Take(2_000);
+        using var x = tensor(train.Pixels, new long[] { train.Count, 784 });
+        using var y = tensor(train.Labels.Select(l => (long)l).ToArray());
+        using var xt = tensor(test.Pixels, new long[] { test.Count, 784 });
+        using var yt = tensor(test.Labels.Select(l => (long)l).ToArray());
+        manual_seed(80);
+        using var model = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Dropout(0.5), nn.Linear(256, 10));
+        using var optimizer = optim.SGD(model.parameters(), 0.1, momentum: 0.9);
+        new Regularizers.Torch.Training.Trainer(model, optimizer, new Regularizers.Torch.Training.TrainerOptions { Epochs = 3, BatchSize = 64, Seed = 1 }).Fit(x, y);
+
+        model.eval();
+        double weightScaling;
+        using (no_grad())
+        {
+            weightScaling = Scalar(model.call(xt).argmax(1).eq(yt).to_type(ScalarType.Float64).mean());
+        }
+        var (mean, _) = MonteCarloDropout.Predict(model, xt, 20);
+        var monteCarlo = Scalar(mean.argmax(1).eq(yt).to_type(ScalarType.Float64).mean());
+
+        Assert.True(Math.Abs(monteCarlo - weightScaling) < 0.01, $"MC T=20 {monteCarlo:P2} vs weight scaling {weightScaling:P2}");
+    }
+}

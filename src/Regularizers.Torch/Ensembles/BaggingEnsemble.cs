@@ -48,48 +48,8 @@ public sealed class BaggingEnsemble : IDisposable
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var sampler = new BootstrapSampler(options.SampleFraction, options.WithReplacement, options.MaxFeatures);
-        var rows = checked((int)x.shape[0]);
-        var features = checked((int)x.shape[1]);
         var classCount = checked((int)y.max().item<long>() + 1);
-        var plans = Enumerable.Range(0, options.Members).Select(i =>
-        {
-            var sample = sampler.Sample(rows, new Random(options.Seed + i), features);
-            manual_seed(options.Seed + i);
-            return (Index: i, Sample: sample, Model: createModel(sample.Features.Length));
-        }).ToList();
-
-        BaggingMember TrainOne((int Index, BootstrapSample Sample, nn.Module<Tensor, Tensor> Model) plan)
-        {
-            using var rowIndex = tensor(plan.Sample.InBag.Select(r => (long)r).ToArray());
-            using var featureIndex = tensor(plan.Sample.Features.Select(f => (long)f).ToArray());
-            using var xs = x.index_select(0, rowIndex).index_select(1, featureIndex);
-            using var ys = y.index_select(0, rowIndex);
-            using var optimizer = createOptimizer(plan.Model);
-            using var stopper = plan.Sample.OutOfBag.Length > 0 ? options.OutOfBagEarlyStopping?.Invoke() : null;
-            var memberOptions = new TrainerOptions
-            {
-                Epochs = trainer.Epochs,
-                BatchSize = trainer.BatchSize,
-                Loss = trainer.Loss,
-                Regularization = trainer.Regularization,
-                Callbacks = stopper is null ? trainer.Callbacks : trainer.Callbacks.Append(stopper).ToList(),
-                Seed = options.Seed + plan.Index,
-            };
-            var memberTrainer = new Trainer(plan.Model, optimizer, memberOptions);
-            if (stopper is null)
-            {
-                return new BaggingMember(plan.Model, plan.Sample, memberTrainer.Fit(xs, ys));
-            }
-            using var oobIndex = tensor(plan.Sample.OutOfBag.Select(r => (long)r).ToArray());
-            using var xo = x.index_select(0, oobIndex).index_select(1, featureIndex);
-            using var yo = y.index_select(0, oobIndex);
-            return new BaggingMember(plan.Model, plan.Sample, memberTrainer.Fit(xs, ys, xo, yo));
-        }
-
-        var members = options.Parallel && Environment.ProcessorCount > 1
-            ? plans.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(TrainOne).ToList()
-            : plans.Select(TrainOne).ToList();
+        var members = MemberTraining.Train(createModel, createOptimizer, trainer, options, x, y);
         return new BaggingEnsemble(members, classCount, options.Combination);
     }
 

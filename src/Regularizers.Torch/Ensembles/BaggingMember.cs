@@ -26,12 +26,19 @@ public sealed class BaggingMember : IDisposable
     /// <summary>Class probabilities [N, K] for full-width inputs <paramref name="x"/> (the member selects its features).</summary>
     public Tensor PredictProbabilities(Tensor x)
     {
+        using var output = PredictRaw(x);
+        return output.softmax(1);
+    }
+
+    /// <summary>The model's raw output (logits, or values for a regressor) for full-width inputs <paramref name="x"/>.</summary>
+    public Tensor PredictRaw(Tensor x)
+    {
         ArgumentNullException.ThrowIfNull(x);
         Model.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var input = Sample.Features.Length == x.shape[1] ? x : x.index_select(1, tensor(Sample.Features.Select(f => (long)f).ToArray()));
-        return Model.call(input).softmax(1).MoveToOuterDisposeScope();
+        return Model.call(input).MoveToOuterDisposeScope();
     }
 
     /// <summary>Disposes the model.</summary>

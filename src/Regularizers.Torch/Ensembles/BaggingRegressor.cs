@@ -1,0 +1,89 @@
+using Regularizers.Ensembles;
+using Regularizers.Torch.Training;
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch.Ensembles;
+
+/// <summary>
+/// Bagging for regression: k members trained as <see cref="BaggingEnsemble"/>'s are (bootstrap rows, optional feature
+/// subsets, seeded, sequential or parallel), each predicting one value per row; the ensemble predicts their arithmetic
+/// mean. With member errors eᵢ = ŷᵢ − y, the mean's expected squared error is <c>v/k + (k−1)c/k</c> (<see cref="Diagnostics"/>).
+/// </summary>
+public sealed class BaggingRegressor : IDisposable
+{
+    private BaggingRegressor(IReadOnlyList<BaggingMember> members) => Members = members;
+
+    /// <summary>The trained members.</summary>
+    public IReadOnlyList<BaggingMember> Members { get; }
+
+    /// <summary>Trains on <paramref name="x"/> [N, D] and float targets <paramref name="y"/> [N]; the trainer's loss defaults to MSE here.</summary>
+    /// <remarks>Models must output [N, 1] or [N]; the default loss compares the squeezed output with y.</remarks>
+    public static BaggingRegressor Train(
+        Func<int, nn.Module<Tensor, Tensor>> createModel, Func<nn.Module<Tensor, Tensor>, optim.Optimizer> createOptimizer,
+        TrainerOptions trainer, BaggingOptions options, Tensor x, Tensor y)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var regression = new TrainerOptions
+        {
+            Epochs = trainer.Epochs,
+            BatchSize = trainer.BatchSize,
+            Seed = trainer.Seed,
+            Regularization = trainer.Regularization,
+            Callbacks = trainer.Callbacks,
+            Loss = (output, target) => nn.functional.mse_loss(output.reshape(-1), target),
+        };
+        return new BaggingRegressor(MemberTraining.Train(createModel, createOptimizer, regression, options, x, y));
+    }
+
+    /// <summary>Each member's prediction for every row.</summary>
+    public IReadOnlyList<double[]> MemberPredictions(Tensor x) =>
+        Members.Select(m =>
+        {
+            using var output = m.PredictRaw(x);
+            using var flat = output.reshape(-1).to_type(ScalarType.Float64);
+            return flat.data<double>().ToArray();
+        }).ToList();
+
+    /// <summary>The ensemble's prediction: the mean of the members' predictions, [N].</summary>
+    public double[] Predict(Tensor x)
+    {
+        var predictions = MemberPredictions(x);
+        return Enumerable.Range(0, predictions[0].Length).Select(row => predictions.Average(p => p[row])).ToArray();
+    }
+
+    /// <summary>The error decomposition on held-out rows (v, c, predicted and measured MSE of the mean).</summary>
+    public ErrorDecomposition Diagnostics(Tensor x, IReadOnlyList<double> targets) =>
+        EnsembleDiagnostics.Decompose(EnsembleDiagnostics.Errors(MemberPredictions(x), targets));
+
+    /// <summary>Out-of-bag mean squared error: each row predicted by the members that did not see it; NaN when no row is out of bag.</summary>
+    public double OutOfBagMse(Tensor x, IReadOnlyList<double> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var predictions = MemberPredictions(x);
+        var sum = 0.0;
+        var counted = 0;
+        for (var row = 0; row < targets.Count; row++)
+        {
+            var voters = Enumerable.Range(0, Members.Count).Where(i => Array.BinarySearch(Members[i].Sample.OutOfBag, row) >= 0).ToList();
+            if (voters.Count == 0)
+            {
+                continue;
+            }
+            var mean = voters.Average(i => predictions[i][row]);
+            sum += (mean - targets[row]) * (mean - targets[row]);
+            counted++;
+        }
+        return counted == 0 ? double.NaN : sum / counted;
+    }
+
+    /// <summary>Disposes every member's model.</summary>
+    public void Dispose()
+    {
+        foreach (var m in Members)
+        {
+            m.Dispose();
+        }
+    }
+}
