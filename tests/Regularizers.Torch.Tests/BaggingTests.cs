@@ -210,3 +210,46 @@ public sealed class BaggingRegressorTests
         Assert.InRange(ensemble.OutOfBagMse(x, Values(y).Select(v => (double)v).ToArray()), 0.0, 1.0);
     }
 }
+
+public sealed class BaggingRegressorPersistenceTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("regressor-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static nn.Module<Tensor, Tensor> Net(int features) => nn.Sequential(nn.Linear(features, 8), nn.Tanh(), nn.Linear(8, 1));
+
+    [Fact]
+    public void SaveThenLoad_SamePredictions_AndAClassifierFileIsRejected()
+    {
+        manual_seed(90);
+        using var x = randn(60, 3);
+        using var y = x.sum(1);
+        using var regressor = BaggingRegressor.Train(Net, m => optim.SGD(m.parameters(), 0.05), new TrainerOptions { Epochs = 2, BatchSize = 10 }, new BaggingOptions { Members = 3, Seed = 5 }, x, y);
+        var path = Path.Combine(_directory, "regressor.bin");
+
+        regressor.Save(path);
+        using var loaded = BaggingRegressor.Load(path, Net);
+
+        Assert.Equal(regressor.Predict(x), loaded.Predict(x));
+        var targets = Values(y).Select(v => (double)v).ToArray();
+        Assert.Equal(regressor.MemberMse(x, targets), loaded.MemberMse(x, targets));
+        var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
+        Assert.Equal($"'{path}' is not a saved BaggingEnsemble.", e.Message);
+    }
+
+    [Fact]
+    public void MemberAccuracies_FirstMember_EqualsAccuracyOfEnsembleOfSizeOne()
+    {
+        manual_seed(91);
+        using var x = randn(90, 4);
+        using var y = randint(0, 3, new long[] { 90 });
+        using var ensemble = BaggingEnsemble.Train(f => nn.Linear(f, 3), m => optim.SGD(m.parameters(), 0.1), new TrainerOptions { Epochs = 2, BatchSize = 15 }, new BaggingOptions { Members = 3 }, x, y);
+        var labels = Values(y.to_type(ScalarType.Float32)).Select(v => (int)v).ToArray();
+
+        var members = ensemble.MemberAccuracies(x, labels);
+
+        Assert.Equal(3, members.Length);
+        Assert.Equal(ensemble.AccuracyBySize(x, labels)[0], members[0]);
+    }
+}

@@ -111,107 +111,23 @@ public sealed class BaggingEnsemble : IDisposable
         return EnsembleDiagnostics.Decompose(errors);
     }
 
-    private const string FileMagic = "Regularizers.Torch.BaggingEnsemble/1";
-
     /// <summary>
     /// Saves the combination rule, every member's sample and its model's state to <paramref name="path"/>, atomically
     /// (a temporary file beside it is written, then renamed over it).
     /// </summary>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew))
-            using (var writer = new BinaryWriter(stream))
-            {
-                writer.Write(FileMagic);
-                writer.Write((int)Combination);
-                writer.Write(ClassCount);
-                writer.Write(Members.Count);
-                foreach (var m in Members)
-                {
-                    WriteInts(writer, m.Sample.InBag);
-                    WriteInts(writer, m.Sample.OutOfBag);
-                    WriteInts(writer, m.Sample.Features);
-                    m.Model.save(writer);
-                }
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    public void Save(string path) => EnsembleFile.Write(path, EnsembleFile.Classifier, (int)Combination, ClassCount, Members);
 
     /// <summary>Loads an ensemble saved by <see cref="Save"/>; <paramref name="createModel"/> builds each member's architecture.</summary>
-    /// <exception cref="InvalidDataException">The file is not a saved ensemble, or it is truncated or corrupt.</exception>
+    /// <exception cref="InvalidDataException">The file is not a saved classification ensemble, or it is truncated or corrupt.</exception>
     public static BaggingEnsemble Load(string path, Func<int, nn.Module<Tensor, Tensor>> createModel)
     {
-        ArgumentNullException.ThrowIfNull(createModel);
-        using var stream = File.OpenRead(path);
-        using var reader = new BinaryReader(stream);
-        var members = new List<BaggingMember>();
-        try
-        {
-            if (reader.ReadString() != FileMagic)
-            {
-                throw new InvalidDataException($"'{path}' is not a saved BaggingEnsemble.");
-            }
-            var combination = (EnsembleCombination)reader.ReadInt32();
-            var classCount = reader.ReadInt32();
-            var count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var sample = new BootstrapSample(ReadInts(reader), ReadInts(reader), ReadInts(reader));
-                var model = createModel(sample.Features.Length);
-                model.load(reader);
-                members.Add(new BaggingMember(model, sample, new TrainingHistory()));
-            }
-            return new BaggingEnsemble(members, classCount, combination);
-        }
-        catch (EndOfStreamException e)
-        {
-            members.ForEach(m => m.Dispose());
-            throw new InvalidDataException($"'{path}' is not a complete saved BaggingEnsemble: {e.Message}", e);
-        }
-        catch (InvalidDataException)
-        {
-            members.ForEach(m => m.Dispose());
-            throw;
-        }
+        var (combination, classCount, members) = EnsembleFile.Read(path, EnsembleFile.Classifier, createModel);
+        return new BaggingEnsemble(members, classCount, (EnsembleCombination)combination);
     }
 
-    private static void WriteInts(BinaryWriter writer, int[] values)
-    {
-        writer.Write(values.Length);
-        foreach (var v in values)
-        {
-            writer.Write(v);
-        }
-    }
-
-    private static int[] ReadInts(BinaryReader reader)
-    {
-        var length = reader.ReadInt32();
-        if (length < 0 || length > 100_000_000)
-        {
-            throw new InvalidDataException($"Impossible array length {length}: the file is corrupt.");
-        }
-        var values = new int[length];
-        for (var i = 0; i < length; i++)
-        {
-            values[i] = reader.ReadInt32();
-        }
-        return values;
-    }
+    /// <summary>Each member's accuracy on (x, labels), in member order.</summary>
+    public double[] MemberAccuracies(Tensor x, IReadOnlyList<int> labels) =>
+        MemberProbabilities(x).Select(p => EnsembleCombiner.AccuracyBySize([p], ClassCount, labels, EnsembleCombination.ArithmeticMean)[0]).ToArray();
 
     /// <summary>Disposes every member's model.</summary>
     public void Dispose()

@@ -78,6 +78,18 @@ public sealed class BaggingRegressor : IDisposable
         return counted == 0 ? double.NaN : sum / counted;
     }
 
+    /// <summary>Each member's mean squared error on (x, targets), in member order.</summary>
+    public double[] MemberMse(Tensor x, IReadOnlyList<double> targets) =>
+        EnsembleDiagnostics.Errors(MemberPredictions(x), targets).Select(e => e.Average(v => v * v)).ToArray();
+
+    /// <summary>Saves every member's sample and model state to <paramref name="path"/>, atomically.</summary>
+    public void Save(string path) => EnsembleFile.Write(path, EnsembleFile.Regressor, 0, 0, Members);
+
+    /// <summary>Loads a regressor saved by <see cref="Save"/>; <paramref name="createModel"/> builds each member's architecture.</summary>
+    /// <exception cref="InvalidDataException">The file is not a saved regressor, or it is truncated or corrupt.</exception>
+    public static BaggingRegressor Load(string path, Func<int, nn.Module<Tensor, Tensor>> createModel) =>
+        new(EnsembleFile.Read(path, EnsembleFile.Regressor, createModel).Members);
+
     /// <summary>Disposes every member's model.</summary>
     public void Dispose()
     {
