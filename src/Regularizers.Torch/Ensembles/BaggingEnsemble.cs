@@ -82,20 +82,11 @@ public sealed class BaggingEnsemble : IDisposable
     {
         ArgumentNullException.ThrowIfNull(labels);
         var probabilities = MemberProbabilities(x);
-        var correct = 0;
-        var counted = 0;
-        for (var row = 0; row < labels.Count; row++)
+        return OutOfBag.Average(Members, labels.Count, (row, voters) =>
         {
-            var voters = Enumerable.Range(0, Members.Count).Where(i => Array.BinarySearch(Members[i].Sample.OutOfBag, row) >= 0).ToList();
-            if (voters.Count == 0)
-            {
-                continue;
-            }
             var rowProbabilities = voters.Select(i => probabilities[i].AsSpan(row * ClassCount, ClassCount).ToArray()).ToList();
-            counted++;
-            correct += EnsembleCombiner.Predict(rowProbabilities, ClassCount, Combination)[0] == labels[row] ? 1 : 0;
-        }
-        return counted == 0 ? double.NaN : (double)correct / counted;
+            return EnsembleCombiner.Predict(rowProbabilities, ClassCount, Combination)[0] == labels[row] ? 1 : 0;
+        });
     }
 
     /// <summary>

@@ -62,20 +62,11 @@ public sealed class BaggingRegressor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(targets);
         var predictions = MemberPredictions(x);
-        var sum = 0.0;
-        var counted = 0;
-        for (var row = 0; row < targets.Count; row++)
+        return OutOfBag.Average(Members, targets.Count, (row, voters) =>
         {
-            var voters = Enumerable.Range(0, Members.Count).Where(i => Array.BinarySearch(Members[i].Sample.OutOfBag, row) >= 0).ToList();
-            if (voters.Count == 0)
-            {
-                continue;
-            }
-            var mean = voters.Average(i => predictions[i][row]);
-            sum += (mean - targets[row]) * (mean - targets[row]);
-            counted++;
-        }
-        return counted == 0 ? double.NaN : sum / counted;
+            var mean = voters.Average(v => predictions[v][row]);
+            return (mean - targets[row]) * (mean - targets[row]);
+        });
     }
 
     /// <summary>Each member's mean squared error on (x, targets), in member order.</summary>
