@@ -253,3 +253,28 @@ public sealed class BaggingRegressorPersistenceTests : IDisposable
         Assert.Equal(ensemble.AccuracyBySize(x, labels)[0], members[0]);
     }
 }
+
+public sealed class BaggingDeterminismTests
+{
+    [Fact]
+    public void Train_MembersWithDropout_ParallelFlagStillGivesSequentialResults()
+    {
+        manual_seed(95);
+        using var x = randn(100, 5);
+        using var y = randint(0, 3, new long[] { 100 });
+        BaggingEnsemble Run(bool parallel) => BaggingEnsemble.Train(
+            f => nn.Sequential(nn.Linear(f, 16), nn.ReLU(), nn.Dropout(0.5), nn.Linear(16, 3)), m => optim.SGD(m.parameters(), 0.1),
+            new TrainerOptions { Epochs = 2, BatchSize = 10 }, new BaggingOptions { Members = 3, Seed = 11, Parallel = parallel }, x, y);
+
+        using var parallel = Run(true);
+        using var sequential = Run(false);
+
+        for (var i = 0; i < 3; i++)
+        {
+            foreach (var (a, b) in parallel.Members[i].Model.parameters().Zip(sequential.Members[i].Model.parameters()))
+            {
+                Assert.Equal(Values(b), Values(a));
+            }
+        }
+    }
+}

@@ -11,8 +11,9 @@ namespace Regularizers.Torch.Ensembles;
 /// renormalised geometric mean. The expected squared error of the mean of k members with error variance v and pairwise
 /// covariance c is <c>v/k + (k−1)c/k</c> (see <see cref="EnsembleDiagnostics"/>): bagging helps as far as members err differently.
 /// Members are created one after another with their own seeds (so initialisations do not depend on threads) and then
-/// trained in parallel when <see cref="BaggingOptions.Parallel"/> is set; with models whose layers draw no random numbers during training, parallel and
-/// sequential training give identical members.
+/// trained in parallel when <see cref="BaggingOptions.Parallel"/> is set — unless a member has a layer that draws random
+/// numbers while training (dropout, noise), whose draws would depend on thread timing; those train one after another.
+/// Parallel and sequential training therefore give identical members for the same seeds.
 /// </summary>
 public sealed class BaggingEnsemble : IDisposable
 {

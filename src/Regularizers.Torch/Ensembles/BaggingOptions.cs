@@ -32,7 +32,8 @@ public sealed class BaggingOptions
     /// Train members on several threads (results do not depend on it). Off by default: OpenBLAS already uses every core for
     /// each member's matrix products, so concurrent members oversubscribe the cores — measured on 2 cores, 4 members trained
     /// 1.8× slower in parallel than one after another (eng/bench: <c>Regularizers.Bench ensemble</c>). Turn it on where the
-    /// BLAS runs single-threaded (OPENBLAS_NUM_THREADS=1) on a machine with several cores.
+    /// BLAS runs single-threaded (OPENBLAS_NUM_THREADS=1) on a machine with several cores. Members with dropout or noise
+    /// layers always train one after another, so that their random draws do not depend on thread timing.
     /// </summary>
     public bool Parallel { get; init; }
 

@@ -49,9 +49,16 @@ internal static class MemberTraining
             return new BaggingMember(plan.Model, plan.Sample, memberTrainer.Fit(xs, ys, xo, yo));
         }
 
-        var members = options.Parallel && Environment.ProcessorCount > 1
+        // Layers that draw from libtorch's process-wide generator while training would make parallel members depend on
+        // thread timing, so such ensembles train one member after another even when Parallel is set.
+        var stochastic = plans.Any(p => p.Model.modules().Any(IsStochastic));
+        var members = options.Parallel && !stochastic && Environment.ProcessorCount > 1
             ? plans.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(TrainOne).ToList()
             : plans.Select(TrainOne).ToList();
         return members;
     }
+
+    /// <summary>True for modules that draw random numbers in training mode.</summary>
+    public static bool IsStochastic(nn.Module module) =>
+        MonteCarloDropout.IsDropout(module) || module is GaussianNoise or WeightNoise;
 }
