@@ -18,7 +18,7 @@ public sealed class DropConnectLinear : nn.Module<Tensor, Tensor>
         this.p = Guard.InRange(p, 0, true, 1, false);
         using var template = nn.Linear(inputSize, outputSize, hasBias);
         weight = new Parameter(template.weight.detach().clone());
-        bias = hasBias ? new Parameter(template.bias.detach().clone()) : null;
+        bias = hasBias ? new Parameter(template.bias!.detach().clone()) : null;
         RegisterComponents();
     }
 
