@@ -1,3 +1,4 @@
+using Regularizers.IO;
 using Regularizers.Sampling;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
@@ -16,35 +17,21 @@ internal static class EnsembleFile
     public static void Write(string path, string kind, int combination, int classCount, IReadOnlyList<BaggingMember> members)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew))
-            using (var writer = new BinaryWriter(stream))
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(kind);
+            writer.Write(combination);
+            writer.Write(classCount);
+            writer.Write(members.Count);
+            foreach (var m in members)
             {
-                writer.Write(kind);
-                writer.Write(combination);
-                writer.Write(classCount);
-                writer.Write(members.Count);
-                foreach (var m in members)
-                {
-                    WriteInts(writer, m.Sample.InBag);
-                    WriteInts(writer, m.Sample.OutOfBag);
-                    WriteInts(writer, m.Sample.Features);
-                    m.Model.save(writer);
-                }
-                stream.Flush(flushToDisk: true);
+                WriteInts(writer, m.Sample.InBag);
+                WriteInts(writer, m.Sample.OutOfBag);
+                WriteInts(writer, m.Sample.Features);
+                m.Model.save(writer);
             }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        });
     }
 
     public static (int Combination, int ClassCount, List<BaggingMember> Members) Read(string path, string kind, Func<int, nn.Module<Tensor, Tensor>> createModel)

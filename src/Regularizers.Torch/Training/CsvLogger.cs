@@ -1,4 +1,5 @@
 using System.Globalization;
+using Regularizers.IO;
 
 namespace Regularizers.Torch.Training;
 

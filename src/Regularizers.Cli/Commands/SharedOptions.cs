@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Regularizers.Cli.Experiments;
+
+namespace Regularizers.Cli.Commands;
+
+/// <summary>The options <c>compare</c> and <c>train</c> share, with their validation messages.</summary>
+internal sealed class SharedOptions
+{
+    /// <summary>Creates the options.</summary>
+    public SharedOptions()
+    {
+        Preset.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Presets.Names.Contains(value))
+            {
+                result.AddError($"--preset must be one of: {string.Join(", ", Presets.Names)}. Received: {value}.");
+            }
+        });
+        foreach (var option in new[] { TrainSize, ValidationSize, Epochs })
+        {
+            AtLeast(option, 1);
+        }
+    }
+
+    /// <summary><c>--preset</c>.</summary>
+    public Option<string> Preset { get; } = new("--preset")
+    {
+        Description = $"Settings and default configurations: {string.Join(", ", Presets.Names)} (seed004 reproduces seed 004's experiment).",
+        DefaultValueFactory = _ => Presets.DefaultName,
+    };
+
+    /// <summary><c>--data</c>.</summary>
+    public Option<string?> Data { get; } = new("--data")
+    {
+        Description = "A directory of IDX files (train-*, t10k-*) or a CSV file (label first). Default: Fashion-MNIST from dataset-fashion-mnist.",
+    };
+
+    /// <summary><c>--train-size</c>.</summary>
+    public Option<int?> TrainSize { get; } = new("--train-size") { Description = "Training examples (default: the preset's, 20000)." };
+
+    /// <summary><c>--validation-size</c>.</summary>
+    public Option<int?> ValidationSize { get; } = new("--validation-size") { Description = "Validation examples held out from the training split (default 5000)." };
+
+    /// <summary><c>--epochs</c>.</summary>
+    public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs, the maximum for early stopping (default: the preset's)." };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Add(Preset);
+        command.Add(Data);
+        command.Add(TrainSize);
+        command.Add(ValidationSize);
+        command.Add(Epochs);
+    }
+
+    /// <summary>The preset's settings with the parsed overrides.</summary>
+    public ExperimentSettings Settings(ParseResult parse)
+    {
+        var settings = Presets.Settings(parse.GetValue(Preset)!);
+        return settings with
+        {
+            TrainSize = parse.GetValue(TrainSize) ?? settings.TrainSize,
+            ValidationSize = parse.GetValue(ValidationSize) ?? settings.ValidationSize,
+            Epochs = parse.GetValue(Epochs) ?? settings.Epochs,
+        };
+    }
+
+    /// <summary>Adds a validator: the option's value, when given, is at least <paramref name="minimum"/>.</summary>
+    public static void AtLeast(Option<int?> option, int minimum) => option.Validators.Add(result =>
+    {
+        // Validators also run when the token is not an integer; the parser reports that error itself.
+        if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && value < minimum)
+        {
+            result.AddError($"{option.Name} must be at least {minimum}. Received: {value}.");
+        }
+    });
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Regularizers.Cli.Data;
+using Regularizers.Cli.Experiments;
+using Regularizers.Cli.Reports;
+using Spectre.Console;
+
+namespace Regularizers.Cli.Commands;
+
+/// <summary><c>train</c>: trains one configuration with one seed, prints its scores and saves the model.</summary>
+internal static class TrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var shared = new SharedOptions();
+        var config = new Option<string>("--config")
+        {
+            Description = "The configuration to train (see 'compare --help' for the names).",
+            DefaultValueFactory = _ => Catalog.None.Name,
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed for initial weights, batch order and bootstrap samples.", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--output") { Description = "Where to save the trained model.", Required = true };
+        var command = new Command("train", "Train one configuration and save the model.");
+        shared.AddTo(command);
+        command.Add(config);
+        command.Add(seed);
+        command.Add(output);
+        command.SetAction(parse =>
+        {
+            var settings = shared.Settings(parse) with { Seeds = 1 };
+            var configuration = CompareCommand.Select(settings.Preset, parse.GetValue(config)).Single();
+            return Execute(context, settings, configuration, parse.GetValue(seed), parse.GetValue(shared.Data), parse.GetValue(output)!);
+        });
+        return command;
+    }
+
+    /// <summary>Trains and saves; returns the exit code.</summary>
+    public static int Execute(CliContext context, ExperimentSettings settings, Configuration configuration, int seed, string? dataPath, string outputPath)
+    {
+        using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize);
+        RunResult result;
+        TrainedModel model;
+        try
+        {
+            (result, model) = ExperimentRunner.Run(settings, configuration, data, seed, token: context.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("interrupted: no model was saved.");
+            return 1;
+        }
+        using (model)
+        {
+            ModelFile.Save(outputPath, new ModelFile.Header(
+                settings.Preset, configuration.Name, settings.HiddenLayers, settings.Activation,
+                data.Features, data.Classes, model.Members.Count, seed, result.TestAccuracy), model);
+        }
+        var comparison = new Comparison(settings, data.Source, data.Features, data.Classes, configuration.Name,
+            ConfigurationSummary.Summarize([configuration], [result], configuration.Name), result.Seconds, Interrupted: false);
+        context.Console.Write(ResultsTable.Build(comparison));
+        context.Console.WriteLine($"Saved {configuration.Name} to {Path.GetFullPath(outputPath)}");
+        return 0;
+    }
+}

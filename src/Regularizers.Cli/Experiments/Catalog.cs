@@ -1,0 +1,62 @@
+using Regularizers.Ensembles;
+using Regularizers.Stopping;
+using Regularizers.Torch;
+using static TorchSharp.torch;
+
+namespace Regularizers.Cli.Experiments;
+
+/// <summary>
+/// The configurations <c>compare</c> knows, one line each: adding a regularizer to the comparison adds a line here.
+/// Dropout rates are drop probabilities (input 0.2, hidden 0.5: Srivastava et al.'s keep rates 0.8 and 0.5).
+/// </summary>
+internal static class Catalog
+{
+    /// <summary>The baseline every other row is compared with.</summary>
+    public static Configuration None { get; } = new("none", "no regularization");
+
+    /// <summary>Every regularizer of the library, with hyperparameters sized for the default preset.</summary>
+    public static IReadOnlyList<Configuration> Default { get; } =
+    [
+        None,
+        new("l2", "L2 penalty (λ/2)·Σw², λ = 5e-4, weights only") { Regularization = () => new(new L2Penalty(5e-4)) },
+        new("l1", "L1 penalty λ·Σ|w|, λ = 1e-4, weights only") { Regularization = () => new(new L1Penalty(1e-4)) },
+        new("elastic-net", "λ₁·Σ|w| + (λ₂/2)·Σw², λ₁ = 5e-5, λ₂ = 5e-4") { Regularization = () => new(new ElasticNetPenalty(5e-5, 5e-4)) },
+        new("inverted-dropout", "inverted dropout, p = 0.2 on the input, 0.5 after each hidden layer")
+            { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5) },
+        new("classic-dropout", "classic dropout (eval scales by 1 − p), p = 0.2 input, 0.5 hidden")
+            { InputLayer = () => new ClassicDropout(0.2), HiddenDropout = () => new ClassicDropout(0.5) },
+        new("gaussian-dropout", "multiplicative N(1, p/(1 − p)) noise, p = 0.5 after each hidden layer")
+            { HiddenDropout = () => new GaussianDropout(0.5) },
+        new("label-smoothing", "label smoothing ε = 0.1, uniform: (1 − ε)·onehot + ε/K")
+            { Loss = () => new LabelSmoothingCrossEntropy(0.1) },
+        new("label-smoothing-others", "label smoothing ε = 0.1, other classes: 1 − ε correct, ε/(K − 1) elsewhere")
+            { Loss = () => new LabelSmoothingCrossEntropy(0.1, LabelSmoothing.OtherClasses) },
+        new("max-norm-dropout", "max-norm c = 3 with inverted dropout 0.2/0.5 (Srivastava et al. 2014)")
+            { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5), Regularization = () => new(new MaxNorm(3.0)) },
+        new("input-noise", "additive Gaussian noise σ = 0.2 on the input") { InputLayer = () => new GaussianNoise(0.2) },
+        new("weight-noise", "N(0, σ²) on the hidden layers' weights per forward pass, σ = 0.01")
+            { HiddenLinear = (i, o) => new WeightNoise(nn.Linear(i, o), 0.01) },
+        new("dropconnect", "DropConnect p = 0.5 on the hidden layers' weights (Wan et al. 2013)")
+            { HiddenLinear = (i, o) => new DropConnectLinear(i, o, 0.5) },
+        new("early-stopping", "stop after 3 epochs without a lower validation loss; restore the best")
+            { EarlyStopping = () => new Patience(3) },
+        new("early-stopping-gl", "Prechelt's GL₅: stop when validation loss is 5% above its minimum; restore the best")
+            { EarlyStopping = () => new GeneralizationLoss(5) },
+        new("bagging", "5 networks on bootstrap samples, probabilities averaged") { BaggingMembers = 5 },
+    ];
+
+    /// <summary>Seed 004's four rows with its hyperparameters (its L2 λ = 0.01 and dropout 0.5; 3 bagged networks, hard vote).</summary>
+    public static IReadOnlyList<Configuration> Seed004 { get; } =
+    [
+        None,
+        new("l2", "L2 penalty (λ/2)·Σw², λ = 0.01 (seed 004's l2(lambd=0.01))") { Regularization = () => new(new L2Penalty(0.01)) },
+        new("bagging", "3 networks on bootstrap samples, hard vote (seed 004)")
+            { BaggingMembers = 3, Combination = EnsembleCombination.HardVote },
+        new("inverted-dropout", "inverted dropout p = 0.5 after the hidden layer (seed 004's keep ratio 0.5)")
+            { HiddenDropout = () => new InvertedDropout(0.5) },
+    ];
+
+    /// <summary>Finds a configuration of a preset by name, or null.</summary>
+    public static Configuration? Find(string preset, string name) =>
+        Presets.Configurations(preset).FirstOrDefault(c => c.Name == name);
+}

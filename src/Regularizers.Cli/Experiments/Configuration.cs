@@ -1,0 +1,39 @@
+using Regularizers.Ensembles;
+using Regularizers.Stopping;
+using Regularizers.Torch;
+using static TorchSharp.torch;
+
+namespace Regularizers.Cli.Experiments;
+
+/// <summary>
+/// One row of a comparison: a name, a description and the regularizers it adds to the shared architecture. Every part
+/// is a factory, so each run gets fresh modules and state; parts left null mean "as in the plain network".
+/// </summary>
+/// <param name="Name">Short, unique, kebab-case name (used by <c>--configs</c>).</param>
+/// <param name="Description">What the configuration adds, with its hyperparameters.</param>
+internal sealed record Configuration(string Name, string Description)
+{
+    /// <summary>A layer applied to the input before the first affine layer (input dropout, input noise).</summary>
+    public Func<nn.Module<Tensor, Tensor>>? InputLayer { get; init; }
+
+    /// <summary>Builds each hidden affine layer from (inputs, outputs) instead of <c>nn.Linear</c> (DropConnect, weight noise).</summary>
+    public Func<long, long, nn.Module<Tensor, Tensor>>? HiddenLinear { get; init; }
+
+    /// <summary>A layer after each hidden activation (the dropout family).</summary>
+    public Func<nn.Module<Tensor, Tensor>>? HiddenDropout { get; init; }
+
+    /// <summary>Penalties and constraints.</summary>
+    public Func<Regularization>? Regularization { get; init; }
+
+    /// <summary>The training loss instead of cross-entropy (label smoothing).</summary>
+    public Func<nn.Module<Tensor, Tensor, Tensor>>? Loss { get; init; }
+
+    /// <summary>Early stopping on the validation loss with this criterion, restoring the best epoch.</summary>
+    public Func<IStoppingCriterion>? EarlyStopping { get; init; }
+
+    /// <summary>Bagging: this many members, each trained on a bootstrap sample; 0 trains one network.</summary>
+    public int BaggingMembers { get; init; }
+
+    /// <summary>How bagging members are combined.</summary>
+    public EnsembleCombination Combination { get; init; } = EnsembleCombination.ArithmeticMean;
+}

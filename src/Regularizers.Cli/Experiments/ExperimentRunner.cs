@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Regularizers.Cli.Data;
+using Regularizers.Torch.Ensembles;
+using Regularizers.Torch.Training;
+using static TorchSharp.torch;
+
+namespace Regularizers.Cli.Experiments;
+
+/// <summary>Trains one configuration with one seed and scores it.</summary>
+internal static class ExperimentRunner
+{
+    /// <summary>
+    /// Trains <paramref name="configuration"/> on the data's training set with seed <paramref name="seed"/> (initial
+    /// weights, batch order and bootstrap samples all follow from it) and returns its scores and the trained model,
+    /// which the caller disposes.
+    /// </summary>
+    /// <param name="settings">The shared architecture, optimizer and schedule.</param>
+    /// <param name="configuration">What to add to the plain network.</param>
+    /// <param name="data">Training, validation and test sets.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="onEpoch">Called after every epoch of every network (for progress displays).</param>
+    /// <param name="token">Cancelling stops training at the end of the current batch.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="token"/> was cancelled; nothing is returned.</exception>
+    public static (RunResult Result, TrainedModel Model) Run(
+        ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, Action? onEpoch = null, CancellationToken token = default)
+    {
+        var recorder = new ValidationRecorder(data.ValidationX, data.ValidationY);
+        using var loss = configuration.Loss?.Invoke();
+        var callbacks = new List<TrainingCallback> { recorder, new StopOnCancel(token) };
+        if (onEpoch is not null)
+        {
+            callbacks.Add(new EpochCounter(onEpoch));
+        }
+        using var earlyStopping = configuration.EarlyStopping is { } criterion ? new EarlyStopping(criterion()) : null;
+        if (earlyStopping is not null)
+        {
+            callbacks.Add(earlyStopping);
+        }
+        var options = new TrainerOptions
+        {
+            Epochs = settings.Epochs,
+            BatchSize = settings.BatchSize,
+            Seed = seed,
+            Loss = loss is null ? (o, t) => nn.functional.cross_entropy(o, t) : loss.call,
+            Regularization = configuration.Regularization?.Invoke(),
+            Callbacks = callbacks,
+        };
+        var clock = Stopwatch.StartNew();
+        var (model, histories) = configuration.BaggingMembers > 0
+            ? TrainEnsemble(settings, configuration, data, seed, options)
+            : TrainSingle(settings, configuration, data, seed, options, earlyStopping is not null);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (token.IsCancellationRequested)
+        {
+            model.Dispose();
+            token.ThrowIfCancellationRequested();
+        }
+        var (_, trainAccuracy) = model.Score(data.TrainX, data.TrainLabels);
+        var (testLoss, testAccuracy) = model.Score(data.TestX, data.TestLabels);
+        var (norm, sparsity) = model.Weights();
+        var result = new RunResult(
+            configuration.Name, seed, trainAccuracy, testAccuracy, testLoss,
+            histories.Max(h => h.Epochs.Count), seconds, norm, sparsity,
+            MeanPerEpoch(histories.Select(h => h.Series("loss")).ToList()),
+            MeanPerEpoch(recorder.Series),
+            model.AccuracyBySize(data.TestX, data.TestLabels),
+            histories.Select(h => h.StopReason).FirstOrDefault(r => r is not null));
+        return (result, model);
+    }
+
+    private static (TrainedModel, IReadOnlyList<TrainingHistory>) TrainSingle(
+        ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, TrainerOptions options, bool validate)
+    {
+        manual_seed(seed);
+        var network = ModelFactory.Build(settings, configuration, data.Features, data.Classes);
+        using var optimizer = ModelFactory.Optimizer(settings, network);
+        var trainer = new Trainer(network, optimizer, options);
+        var history = validate
+            ? trainer.Fit(data.TrainX, data.TrainY, data.ValidationX, data.ValidationY)
+            : trainer.Fit(data.TrainX, data.TrainY);
+        return (new TrainedModel([network], configuration.Combination, data.Classes, network), [history]);
+    }
+
+    private static (TrainedModel, IReadOnlyList<TrainingHistory>) TrainEnsemble(
+        ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, TrainerOptions options)
+    {
+        var ensemble = BaggingEnsemble.Train(
+            inputs => ModelFactory.Build(settings, configuration, inputs, data.Classes),
+            network => ModelFactory.Optimizer(settings, network),
+            options,
+            new BaggingOptions { Members = configuration.BaggingMembers, Combination = configuration.Combination, Seed = seed },
+            data.TrainX,
+            data.TrainY);
+        var members = ensemble.Members.Select(m => m.Model).ToList();
+        return (new TrainedModel(members, configuration.Combination, data.Classes, ensemble), ensemble.Members.Select(m => m.History).ToList());
+    }
+
+    private static double[] MeanPerEpoch(IReadOnlyList<IReadOnlyList<double>> series)
+    {
+        var length = series.Count == 0 ? 0 : series.Max(s => s.Count);
+        return Enumerable.Range(0, length).Select(e => series.Where(s => s.Count > e).Average(s => s[e])).ToArray();
+    }
+}

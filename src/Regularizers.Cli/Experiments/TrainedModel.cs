@@ -1,0 +1,85 @@
+using Regularizers.Ensembles;
+using Regularizers.Torch;
+using static TorchSharp.torch;
+
+namespace Regularizers.Cli.Experiments;
+
+/// <summary>One trained network or a bagged ensemble of them, scored the same way.</summary>
+internal sealed class TrainedModel : IDisposable
+{
+    /// <summary>Weights with |w| below this count as zero in <see cref="RunResult.Sparsity"/>.</summary>
+    public const double NearZero = 1e-3;
+
+    private readonly IDisposable _owner;
+
+    /// <summary>Wraps trained members; <paramref name="owner"/> is disposed with this model.</summary>
+    public TrainedModel(IReadOnlyList<nn.Module<Tensor, Tensor>> members, EnsembleCombination combination, int classes, IDisposable owner)
+    {
+        Members = members;
+        Combination = combination;
+        Classes = classes;
+        _owner = owner;
+    }
+
+    /// <summary>The networks (one unless bagged).</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> Members { get; }
+
+    /// <summary>How members are combined.</summary>
+    public EnsembleCombination Combination { get; }
+
+    /// <summary>Number of classes.</summary>
+    public int Classes { get; }
+
+    /// <summary>Each member's class probabilities <c>softmax(f(x))</c> in eval mode, row-major [N·K].</summary>
+    public IReadOnlyList<float[]> MemberProbabilities(Tensor x) => Members.Select(m =>
+    {
+        m.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return nn.functional.softmax(m.call(x), 1).contiguous().data<float>().ToArray();
+    }).ToList();
+
+    /// <summary>
+    /// Mean cross-entropy <c>−(1/N)·Σ log max(p(yᵢ|xᵢ), 1e-12)</c> of the combined probabilities and their accuracy (the
+    /// floor keeps a hard vote's zero fractions finite).
+    /// </summary>
+    public (double Loss, double Accuracy) Score(Tensor x, IReadOnlyList<int> labels)
+    {
+        var members = MemberProbabilities(x);
+        var p = EnsembleCombiner.Combine(members, Classes, Combination);
+        var predictions = EnsembleCombiner.Predict(members, Classes, Combination);
+        double loss = 0;
+        var correct = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            loss -= Math.Log(Math.Max(p[(i * Classes) + labels[i]], 1e-12));
+            correct += predictions[i] == labels[i] ? 1 : 0;
+        }
+        return (loss / labels.Count, (double)correct / labels.Count);
+    }
+
+    /// <summary>Accuracy of the first k members combined, for k = 1..members.</summary>
+    public double[] AccuracyBySize(Tensor x, IReadOnlyList<int> labels) =>
+        EnsembleCombiner.AccuracyBySize(MemberProbabilities(x), Classes, labels, Combination);
+
+    /// <summary>√(Σw²) over the weights (biases excluded) and the fraction with |w| &lt; <see cref="NearZero"/>, averaged over members.</summary>
+    public (double Norm, double Sparsity) Weights()
+    {
+        var targets = new ParameterTargets(ParameterSelection.WeightsOnly);
+        var norms = new List<double>();
+        var sparsities = new List<double>();
+        foreach (var member in Members)
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            var weights = targets.Select(member, nameof(TrainedModel)).Select(p => p.Parameter.flatten()).ToArray();
+            var all = cat(weights);
+            norms.Add(all.norm().item<float>());
+            sparsities.Add(all.abs().lt(NearZero).to_type(ScalarType.Float64).mean().item<double>());
+        }
+        return (norms.Average(), sparsities.Average());
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _owner.Dispose();
+}

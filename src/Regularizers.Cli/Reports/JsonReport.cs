@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Regularizers.Cli.Experiments;
+
+namespace Regularizers.Cli.Reports;
+
+/// <summary>The comparison as JSON for machines: setup, per-configuration summaries and every run with its curves.</summary>
+internal static class JsonReport
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>Serialises the comparison; non-finite numbers (e.g. a one-seed interval's half width) become null.</summary>
+    public static string Render(Comparison comparison) => JsonSerializer.Serialize(new
+    {
+        comparison.Settings.Preset,
+        Settings = new
+        {
+            comparison.Settings.HiddenLayers,
+            Activation = comparison.Settings.Activation.ToString(),
+            Optimizer = comparison.Settings.Optimizer.ToString(),
+            comparison.Settings.LearningRate,
+            comparison.Settings.BatchSize,
+            comparison.Settings.Epochs,
+            comparison.Settings.TrainSize,
+            comparison.Settings.ValidationSize,
+            comparison.Settings.Seeds,
+        },
+        Data = new { Source = comparison.DataSource, comparison.Features, comparison.Classes },
+        comparison.Baseline,
+        comparison.Seconds,
+        comparison.Interrupted,
+        Configurations = comparison.Rows.Select(row => new
+        {
+            row.Configuration.Name,
+            row.Configuration.Description,
+            Summary = new
+            {
+                TrainAccuracy = row.Mean(r => r.TrainAccuracy),
+                TestAccuracy = row.Mean(r => r.TestAccuracy),
+                Gap = row.Mean(r => r.Gap),
+                TestLoss = row.Mean(r => r.TestLoss),
+                Epochs = row.Mean(r => r.Epochs),
+                Seconds = row.Mean(r => r.Seconds),
+                WeightNorm = row.Mean(r => r.WeightNorm),
+                Sparsity = row.Mean(r => r.Sparsity),
+                DeltaTestAccuracy = row.DeltaTestAccuracy is { } d
+                    ? new { Mean = Finite(d.Center), HalfWidth = Finite(d.HalfWidth), d.Level }
+                    : null,
+            },
+            Runs = row.Runs.Select(r => new
+            {
+                r.Seed,
+                r.TrainAccuracy,
+                r.TestAccuracy,
+                r.TestLoss,
+                r.Epochs,
+                r.Seconds,
+                r.WeightNorm,
+                r.Sparsity,
+                r.StopReason,
+                TrainLoss = r.TrainLoss.Select(Finite),
+                ValidationLoss = r.ValidationLoss.Select(Finite),
+                r.EnsembleAccuracyBySize,
+            }),
+        }),
+    }, Options);
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}

@@ -1,0 +1,113 @@
+using Regularizers.Cli.Experiments;
+
+namespace Regularizers.Cli.Tests;
+
+public class ArgumentTests
+{
+    [Theory]
+    [InlineData("--epochs", "0", "--epochs must be at least 1. Received: 0.")]
+    [InlineData("--seeds", "-2", "--seeds must be at least 1. Received: -2.")]
+    [InlineData("--train-size", "0", "--train-size must be at least 1. Received: 0.")]
+    [InlineData("--preset", "mnist", "--preset must be one of: default, seed004. Received: mnist.")]
+    public void Compare_InvalidOption_ExitsTwoWithExactMessage(string option, string value, string message)
+    {
+        var (code, _, error) = CliRunner.Run("compare", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public void Compare_UnknownConfiguration_ListsTheValidOnes()
+    {
+        var (code, _, error) = CliRunner.Run("compare", "--configs", "none,l3");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "--configs: unknown configuration 'l3'. Valid values for preset default: " + string.Join(", ", Catalog.Default.Select(c => c.Name)) + ".",
+            error);
+    }
+
+    [Fact]
+    public void Compare_UnknownConfigurationOfSeedPreset_ListsThePresetsFour()
+    {
+        var (code, _, error) = CliRunner.Run("compare", "--preset", "seed004", "--configs", "l1");
+
+        Assert.Equal(2, code);
+        Assert.Equal("--configs: unknown configuration 'l1'. Valid values for preset seed004: none, l2, bagging, inverted-dropout.", error);
+    }
+
+    [Fact]
+    public void Compare_TrainSizeBeyondTheData_GivesTheAllowedRange()
+    {
+        var (code, _, error) = CliRunner.Run("compare", "--train-size", "60000", "--configs", "none");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "--train-size must be between 1 and 55000 for this data set (60000 training examples, 5000 held out for validation). Received: 60000.",
+            error);
+    }
+
+    [Fact]
+    public void Compare_NonNumericEpochs_ExitsTwo()
+    {
+        var (code, _, error) = CliRunner.Run("compare", "--epochs", "ten");
+
+        Assert.Equal(2, code);
+        Assert.Contains("'ten'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_MissingDataPath_ExitsTwoNamingIt()
+    {
+        var (code, _, error) = CliRunner.Run("compare", "--data", "/nonexistent/fashion");
+
+        Assert.Equal(2, code);
+        Assert.Equal("--data /nonexistent/fashion does not exist: pass a directory of IDX files or a CSV file.", error);
+    }
+
+    [Fact]
+    public void Compare_DirectoryWithoutIdxFiles_ExitsOneWithOneSentence()
+    {
+        var directory = Directory.CreateTempSubdirectory("regularizers-cli-").FullName;
+        try
+        {
+            var (code, _, error) = CliRunner.Run("compare", "--data", directory);
+
+            Assert.Equal(1, code);
+            Assert.Equal(
+                $"error: {directory} has no train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]: pass a directory with those four files or a CSV file.",
+                error);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Train_WithoutOutput_ExitsTwo()
+    {
+        var (code, _, error) = CliRunner.Run("train", "--config", "l2");
+
+        Assert.Equal(2, code);
+        Assert.Equal("Option '--output' is required.", error);
+    }
+
+    [Fact]
+    public void Evaluate_MissingModel_ExitsTwo()
+    {
+        var (code, _, error) = CliRunner.Run("evaluate", "--model", "/nonexistent/model.bin");
+
+        Assert.Equal(2, code);
+        Assert.Equal("--model /nonexistent/model.bin does not exist.", error);
+    }
+
+    [Fact]
+    public void UnknownCommand_ExitsTwo()
+    {
+        var (code, _, _) = CliRunner.Run("fit");
+
+        Assert.Equal(2, code);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Regularizers.Cli.Tests;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("regularizers-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("l2")]
+    [InlineData("bagging")]
+    public void TrainThenEvaluate_SameTestAccuracy(string configuration)
+    {
+        var model = Path.Combine(_directory, configuration + ".bin");
+
+        var (trainCode, trainOut, _) = CliRunner.Run("train", "--config", configuration, "--train-size", "400", "--validation-size", "200", "--epochs", "1", "--output", model);
+        var (evalCode, evalOut, _) = CliRunner.Run("evaluate", "--model", model);
+
+        Assert.Equal(0, trainCode);
+        Assert.Equal(0, evalCode);
+        var trained = Regex.Match(trainOut, $@"│ {configuration} +│ +0\.\d{{4}} │ +(0\.\d{{4}}) │").Groups[1].Value;
+        var evaluated = Regex.Match(evalOut, @"test accuracy (0\.\d{4})").Groups[1].Value;
+        Assert.NotEqual("", trained);
+        Assert.Equal(trained, evaluated);
+        var perClass = Regex.Matches(evalOut, @"│ (\d) +│ +1000 │ +(0\.\d{4}|1\.0000) │");
+        Assert.Equal(10, perClass.Count);
+        var mean = perClass.Average(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(double.Parse(evaluated, CultureInfo.InvariantCulture), mean, 3);
+    }
+
+    [Fact]
+    public void Evaluate_ForeignFile_ExitsOneSayingSo()
+    {
+        var path = Path.Combine(_directory, "foreign.bin");
+        File.WriteAllText(path, "not a model");
+
+        var (code, _, error) = CliRunner.Run("evaluate", "--model", path);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: {path} is not a model written by 'regularizers train'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_TruncatedModel_ExitsOneSayingSo()
+    {
+        var model = Path.Combine(_directory, "model.bin");
+        Assert.Equal(0, CliRunner.Run("train", "--train-size", "200", "--validation-size", "100", "--epochs", "1", "--output", model).Code);
+        var bytes = File.ReadAllBytes(model);
+        File.WriteAllBytes(model, bytes[..(bytes.Length / 2)]);
+
+        var (code, _, error) = CliRunner.Run("evaluate", "--model", model);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: {model} is truncated or corrupt", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_CancelledBeforeTheFirstBatch_ExitsOneAndReportsNothingFinished()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var (code, output, error) = CliRunner.Run(cancelled.Token, "compare", "--train-size", "200", "--validation-size", "100", "--epochs", "1", "--configs", "none,l2");
+
+        Assert.Equal(1, code);
+        Assert.Equal("interrupted: 0 of 6 runs finished; the table shows those.", error);
+        Assert.Contains("Regularizers compared", output, StringComparison.Ordinal);
+    }
+}

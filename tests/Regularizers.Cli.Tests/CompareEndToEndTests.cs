@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Regularizers.Cli.Experiments;
+using Regularizers.Cli.Reports;
+
+namespace Regularizers.Cli.Tests;
+
+/// <summary>One tiny comparison of every default configuration, shared by the assertions below.</summary>
+public sealed class TinyComparison : IDisposable
+{
+    public TinyComparison()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("regularizers-cli-").FullName;
+        (Code, Out, Error) = CliRunner.Run(
+            "compare", "--train-size", "500", "--validation-size", "500", "--epochs", "2", "--seeds", "2",
+            "--report", HtmlPath, "--json", JsonPath);
+    }
+
+    public string Directory { get; }
+
+    public string HtmlPath => Path.Combine(Directory, "report.html");
+
+    public string JsonPath => Path.Combine(Directory, "results.json");
+
+    public int Code { get; }
+
+    public string Out { get; }
+
+    public string Error { get; }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}
+
+public class CompareEndToEndTests(TinyComparison run) : IClassFixture<TinyComparison>
+{
+    [Fact]
+    public void Compare_TinyRun_ExitsZeroWithARowPerConfiguration()
+    {
+        Assert.Equal(0, run.Code);
+        Assert.Equal("", run.Error);
+        foreach (var configuration in Catalog.Default)
+        {
+            Assert.Matches(new Regex($@"│ {Regex.Escape(configuration.Name)} +│ +0\.\d{{4}} │ +0\.\d{{4}} │"), run.Out);
+        }
+        Assert.Contains("│                        baseline │", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_TinyRun_WritesJsonWithEveryRunAndCurve()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(run.JsonPath));
+        var root = json.RootElement;
+        var configurations = root.GetProperty("configurations").EnumerateArray().ToList();
+
+        Assert.Equal("default", root.GetProperty("preset").GetString());
+        Assert.Equal(500, root.GetProperty("settings").GetProperty("trainSize").GetInt32());
+        Assert.Equal(Catalog.Default.Select(c => c.Name), configurations.Select(c => c.GetProperty("name").GetString()));
+        foreach (var configuration in configurations)
+        {
+            var runs = configuration.GetProperty("runs").EnumerateArray().ToList();
+            Assert.Equal([0, 1], runs.Select(r => r.GetProperty("seed").GetInt32()));
+            foreach (var r in runs)
+            {
+                var epochs = r.GetProperty("epochs").GetInt32();
+                Assert.InRange(epochs, 1, 2);
+                Assert.Equal(epochs, r.GetProperty("trainLoss").GetArrayLength());
+                Assert.Equal(epochs, r.GetProperty("validationLoss").GetArrayLength());
+                Assert.InRange(r.GetProperty("testAccuracy").GetDouble(), 0.0, 1.0);
+            }
+        }
+        // Eight SGD steps on 500 images already beat chance (0.1) clearly.
+        Assert.InRange(configurations[0].GetProperty("summary").GetProperty("testAccuracy").GetDouble(), 0.2, 1.0);
+        var bagging = configurations.Single(c => c.GetProperty("name").GetString() == "bagging");
+        Assert.Equal(5, bagging.GetProperty("runs")[0].GetProperty("ensembleAccuracyBySize").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, configurations[0].GetProperty("summary").GetProperty("deltaTestAccuracy").ValueKind);
+    }
+
+    [Fact]
+    public void Compare_TinyRun_HtmlHasOnePolylinePerConfigurationInEachLossChart()
+    {
+        var html = File.ReadAllText(run.HtmlPath);
+
+        foreach (var id in new[] { HtmlReport.TrainLossChartId, HtmlReport.ValidationLossChartId })
+        {
+            var svg = Regex.Match(html, $"<svg id=\"{id}\".*?</svg>").Value;
+            var series = Regex.Matches(svg, "<polyline data-series=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+            Assert.Equal(Catalog.Default.Select(c => c.Name), series);
+        }
+        var ensemble = Regex.Match(html, $"<svg id=\"{HtmlReport.EnsembleChartId}\".*?</svg>").Value;
+        var points = Regex.Match(ensemble, "points=\"([^\"]*)\"").Groups[1].Value.Split(' ');
+        Assert.Equal(5, points.Length);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_TinyRun_IdenticalRowsForEarlyStoppingThatNeverFires()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(run.JsonPath));
+        var rows = json.RootElement.GetProperty("configurations").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("runs")[0]);
+
+        // With 2 epochs and patience 3 nothing can stop, so the run is the baseline's: same seed, same weights, same batches.
+        Assert.Equal(rows["none"].GetProperty("testAccuracy").GetDouble(), rows["early-stopping"].GetProperty("testAccuracy").GetDouble());
+    }
+}
