@@ -8,6 +8,9 @@ namespace Regularizers.Torch;
 /// var loss = criterion.call(model.call(x), y) + reg.Penalty(model);   // before backward
 /// optimizer.step(); reg.AfterStep(model);                             // constraints after the step
 /// </code>
+/// With <see cref="Gradients"/> = <see cref="PenaltyGradients.InPlace"/> a third line, <c>reg.AfterBackward(model)</c>
+/// between <c>backward()</c> and <c>step()</c>, adds the closed-form penalties' gradients in place instead of through
+/// autograd (same gradients, less work per step).
 /// </summary>
 public sealed class Regularization
 {
@@ -40,10 +43,17 @@ public sealed class Regularization
     /// <summary>The constraints, applied in order by <see cref="AfterStep"/>.</summary>
     public IList<IConstraint> Constraints { get; } = new List<IConstraint>();
 
+    /// <summary>How penalties' gradients reach <c>.grad</c>; <see cref="PenaltyGradients.Autograd"/> by default.</summary>
+    public PenaltyGradients Gradients { get; init; } = PenaltyGradients.Autograd;
+
     /// <summary>Each penalty's value at the last <see cref="Penalty"/> call, by name, for logging.</summary>
     public IReadOnlyDictionary<string, double> LastTerms => _lastTerms;
 
-    /// <summary>The sum of all penalties (a differentiable scalar; 0 when there are none).</summary>
+    /// <summary>
+    /// The sum of all penalties (a differentiable scalar; 0 when there are none). Under
+    /// <see cref="PenaltyGradients.InPlace"/> the <see cref="IGradientPenalty"/> terms enter as constants and their
+    /// gradients come from <see cref="AfterBackward"/>.
+    /// </summary>
     public Tensor Penalty(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -52,11 +62,29 @@ public sealed class Regularization
         Tensor total = zeros(Array.Empty<long>());
         foreach (var penalty in Penalties)
         {
-            var term = penalty.Compute(model);
+            var term = Gradients == PenaltyGradients.InPlace && penalty is IGradientPenalty closedForm ? closedForm.Value(model) : penalty.Compute(model);
             _lastTerms[penalty.Name] = _lastTerms.GetValueOrDefault(penalty.Name) + term.item<float>();
             total = total + term;
         }
         return total.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Under <see cref="PenaltyGradients.InPlace"/>, adds each <see cref="IGradientPenalty"/>'s gradient to the
+    /// parameters' <c>.grad</c>; call after <c>backward()</c> and before <c>optimizer.step()</c>. Does nothing under
+    /// <see cref="PenaltyGradients.Autograd"/>, so loops may always call it.
+    /// </summary>
+    public void AfterBackward(nn.Module model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (Gradients != PenaltyGradients.InPlace)
+        {
+            return;
+        }
+        foreach (var penalty in Penalties.OfType<IGradientPenalty>())
+        {
+            penalty.AddGradient(model);
+        }
     }
 
     /// <summary>Applies every constraint, in order; call after <c>optimizer.step()</c>.</summary>

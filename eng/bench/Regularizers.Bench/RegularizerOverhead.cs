@@ -20,6 +20,9 @@ internal static class RegularizerOverhead
         new("l1", () => null, () => new Regularization(new L1Penalty(1e-5))),
         new("l2", () => null, () => new Regularization(new L2Penalty(1e-4))),
         new("elastic_net", () => null, () => new Regularization(new ElasticNetPenalty(1e-5, 1e-4))),
+        new("l1_in_place", () => null, () => new Regularization(new L1Penalty(1e-5)) { Gradients = PenaltyGradients.InPlace }),
+        new("l2_in_place", () => null, () => new Regularization(new L2Penalty(1e-4)) { Gradients = PenaltyGradients.InPlace }),
+        new("elastic_in_place", () => null, () => new Regularization(new ElasticNetPenalty(1e-5, 1e-4)) { Gradients = PenaltyGradients.InPlace }),
         new("max_norm", () => null, () => new Regularization(new MaxNorm(3.0))),
         new("unit_norm", () => null, () => new Regularization(new UnitNorm())),
         new("inverted_dropout", () => new InvertedDropout(0.5), () => new Regularization()),
@@ -79,6 +82,7 @@ internal static class RegularizerOverhead
                 loss = loss + reg.Penalty(model);
             }
             loss.backward();
+            reg.AfterBackward(model);
             optimizer.step();
             reg.AfterStep(model);
         }

@@ -22,6 +22,13 @@ internal sealed class SharedOptions
         {
             AtLeast(option, 1);
         }
+        LearningRate.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && !(value > 0 && double.IsFinite(value)))
+            {
+                result.AddError($"--learning-rate must be a finite number greater than 0. Received: {result.Tokens[0].Value}.");
+            }
+        });
     }
 
     /// <summary><c>--preset</c>.</summary>
@@ -46,6 +53,9 @@ internal sealed class SharedOptions
     /// <summary><c>--epochs</c>.</summary>
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs, the maximum for early stopping (default: the preset's)." };
 
+    /// <summary><c>--learning-rate</c>.</summary>
+    public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "The optimizer's learning rate (default: the preset's)." };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -54,6 +64,7 @@ internal sealed class SharedOptions
         command.Add(TrainSize);
         command.Add(ValidationSize);
         command.Add(Epochs);
+        command.Add(LearningRate);
     }
 
     /// <summary>The preset's settings with the parsed overrides.</summary>
@@ -65,6 +76,7 @@ internal sealed class SharedOptions
             TrainSize = parse.GetValue(TrainSize) ?? settings.TrainSize,
             ValidationSize = parse.GetValue(ValidationSize) ?? settings.ValidationSize,
             Epochs = parse.GetValue(Epochs) ?? settings.Epochs,
+            LearningRate = parse.GetValue(LearningRate) ?? settings.LearningRate,
         };
     }
 

@@ -26,7 +26,7 @@ internal static class HtmlReport
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Regularizers compared</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
             .Append("th,td{border:1px solid #ccc;padding:4px 10px;text-align:right}th:first-child,td:first-child{text-align:left}")
-            .Append("th{background:#f3f3f3}td.desc{text-align:left;color:#555;font-size:90%}figure{margin:1.5em 0}")
+            .Append("th{background:#f3f3f3}td{white-space:nowrap}td.desc{text-align:left;color:#555;font-size:90%;white-space:normal}figure{margin:1.5em 0}")
             .Append("</style></head><body><h1>Regularizers compared</h1>");
         html.Append("<p>").Append(Encode(comparison.Settings.Describe(comparison.Features, comparison.Classes))).Append(". Data: ")
             .Append(Encode(comparison.DataSource)).Append(". Differences are to <b>").Append(Encode(comparison.Baseline))

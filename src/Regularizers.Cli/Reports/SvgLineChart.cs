@@ -66,13 +66,15 @@ internal static class SvgLineChart
         for (var s = 0; s < series.Count; s++)
         {
             var color = Palette[s % Palette.Length];
+            // Past ten series the hues get close, so the second ten are dashed.
+            var dash = s >= 10 ? " stroke-dasharray=\"6 3\"" : "";
             var points = series[s].Values
                 .Select((v, i) => (v, i))
                 .Where(p => double.IsFinite(p.v))
                 .Select(p => Invariant($"{X(p.i + 1):F1},{Y(p.v):F1}"));
-            svg.Append(Invariant($"<polyline data-series=\"{Escape(series[s].Name)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{string.Join(' ', points)}\"/>"));
+            svg.Append(Invariant($"<polyline data-series=\"{Escape(series[s].Name)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"{dash} points=\"{string.Join(' ', points)}\"/>"));
             var legendY = Top + 8 + (s * 17);
-            svg.Append(Invariant($"<line x1=\"{Width - Right + 14}\" y1=\"{legendY}\" x2=\"{Width - Right + 34}\" y2=\"{legendY}\" stroke=\"{color}\" stroke-width=\"3\"/>"));
+            svg.Append(Invariant($"<line x1=\"{Width - Right + 14}\" y1=\"{legendY}\" x2=\"{Width - Right + 34}\" y2=\"{legendY}\" stroke=\"{color}\" stroke-width=\"3\"{dash}/>"));
             svg.Append(Invariant($"<text x=\"{Width - Right + 40}\" y=\"{legendY + 4}\" font-size=\"12\">{Escape(series[s].Name)}</text>"));
         }
         svg.Append("</svg>");

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Regularizers.Torch;
 
 /// <summary>Elastic net <c>λ₁·Σ|w| + (λ₂/2)·Σw²</c> (gradient <c>λ₁·sign(w) + λ₂·w</c>) over the targeted parameters.</summary>
-public sealed class ElasticNetPenalty : IPenalty
+public sealed class ElasticNetPenalty : IGradientPenalty
 {
     private readonly ParameterTargets _targets;
 
@@ -35,5 +35,14 @@ public sealed class ElasticNetPenalty : IPenalty
 
     /// <inheritdoc />
     public Tensor Compute(nn.Module model) =>
-        PenaltySum.Over(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, w => w.norm(1f) * L1Strength + w.norm().square() * (L2Strength / 2));
+        PenaltySum.Over(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, Term);
+
+    /// <inheritdoc />
+    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, Term);
+
+    /// <summary>Adds <c>λ₁·sign(w) + λ₂·w</c> to each targeted parameter's <c>.grad</c>.</summary>
+    public void AddGradient(nn.Module model) =>
+        PenaltySum.AddGradient(_targets.Select(model, nameof(ElasticNetPenalty)), (grad, w) => grad.add_(w.sign(), L1Strength).add_(w, L2Strength));
+
+    private Tensor Term(Tensor w) => w.norm(1f) * L1Strength + w.norm().square() * (L2Strength / 2);
 }

@@ -6,7 +6,7 @@ namespace Regularizers.Torch;
 /// L1 penalty <c>λ·Σ|w|</c> over the targeted parameters (weights only by default); its subgradient is <c>λ·sign(w)</c>,
 /// 0 at 0 (autograd's choice for |·|). Drives weights to exactly zero: a sparse model.
 /// </summary>
-public sealed class L1Penalty : IPenalty
+public sealed class L1Penalty : IGradientPenalty
 {
     private readonly ParameterTargets _targets;
 
@@ -33,4 +33,11 @@ public sealed class L1Penalty : IPenalty
 
     /// <inheritdoc />
     public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L1Penalty)), Strength, w => w.norm(1f));
+
+    /// <inheritdoc />
+    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(L1Penalty)), Strength, w => w.norm(1f));
+
+    /// <summary>Adds <c>λ·sign(w)</c> to each targeted parameter's <c>.grad</c>.</summary>
+    public void AddGradient(nn.Module model) =>
+        PenaltySum.AddGradient(_targets.Select(model, nameof(L1Penalty)), (grad, w) => grad.add_(w.sign(), Strength));
 }

@@ -6,7 +6,7 @@ namespace Regularizers.Torch;
 /// L2 penalty <c>(λ/2)·Σw²</c> over the targeted parameters (weights only by default); its gradient is <c>λ·w</c>, so under
 /// plain SGD it equals <c>weight_decay = λ</c>. Keras' <c>L2(l2)</c> is <c>l2·Σw²</c> without the ½: Keras l2 = λ/2.
 /// </summary>
-public sealed class L2Penalty : IPenalty
+public sealed class L2Penalty : IGradientPenalty
 {
     private readonly ParameterTargets _targets;
 
@@ -33,4 +33,11 @@ public sealed class L2Penalty : IPenalty
 
     /// <inheritdoc />
     public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L2Penalty)), Strength / 2, w => w.norm().square());
+
+    /// <inheritdoc />
+    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(L2Penalty)), Strength / 2, w => w.norm().square());
+
+    /// <summary>Adds <c>λ·w</c> to each targeted parameter's <c>.grad</c> — exactly what SGD's <c>weight_decay = λ</c> does.</summary>
+    public void AddGradient(nn.Module model) =>
+        PenaltySum.AddGradient(_targets.Select(model, nameof(L2Penalty)), (grad, w) => grad.add_(w, Strength));
 }

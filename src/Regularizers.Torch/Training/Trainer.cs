@@ -129,6 +129,7 @@ public sealed class Trainer
             lossSum += context.BatchLoss * idx.shape[0];
             correct += Correct(output, yb);
             loss.backward();
+            _options.Regularization?.AfterBackward(_model);
             Each(c => c.OnAfterBackward(context));
             _optimizer.step();
             _options.Regularization?.AfterStep(_model);
