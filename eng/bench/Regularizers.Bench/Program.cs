@@ -29,8 +29,11 @@ switch (which)
     case "ensemble":
         EnsembleBenchmarks.Run(train, test);
         break;
+    case "reference":
+        ReferenceEpoch.Run(train);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, ensemble"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, ensemble, reference"));
         return 2;
 }
 return 0;
