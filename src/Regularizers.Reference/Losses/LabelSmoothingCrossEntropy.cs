@@ -54,18 +54,8 @@ public sealed class LabelSmoothingCrossEntropy
                 continue;
             }
             weightSum += W(labels[n]);
-            var targetSum = 0.0;
-            for (var c = 0; c < k; c++)
-            {
-                var t = ((c == labels[n] ? 1 - eps : 0) * W(labels[n])) + (eps / k * W(c));
-                losses[n] -= t * Math.Log(p[n, c]);
-                gradient[n, c] = -t;
-                targetSum += t;
-            }
-            for (var c = 0; c < k; c++)
-            {
-                gradient[n, c] += targetSum * p[n, c];
-            }
+            var label = labels[n];
+            losses[n] = Example(p, gradient, n, c => ((c == label ? 1 - eps : 0) * W(label)) + (eps / k * W(c)));
         }
         return Reduce(losses, gradient, weightSum);
     }
@@ -85,23 +75,33 @@ public sealed class LabelSmoothingCrossEntropy
         var gradient = new Matrix(logits.Rows, k);
         for (var n = 0; n < logits.Rows; n++)
         {
-            var targetSum = 0.0;
-            for (var c = 0; c < k; c++)
-            {
-                var t = W(c) * (((1 - eps) * targets[n, c]) + (eps / k));
-                losses[n] -= t * Math.Log(p[n, c]);
-                gradient[n, c] = -t;
-                targetSum += t;
-            }
-            for (var c = 0; c < k; c++)
-            {
-                gradient[n, c] += targetSum * p[n, c];
-            }
+            var row = n;
+            losses[n] = Example(p, gradient, row, c => W(c) * (((1 - eps) * targets[row, c]) + (eps / k)));
         }
         return Reduce(losses, gradient, logits.Rows);
     }
 
     private double W(int c) => Weight is null ? 1 : Weight[c];
+
+    /// <summary>
+    /// One example's loss <c>−Σₖ tₖ·log pₖ</c> for weighted targets t, writing its gradient <c>(Σₖ tₖ)·pₖ − tₖ</c> into row n.
+    /// </summary>
+    private static double Example(Matrix p, Matrix gradient, int n, Func<int, double> target)
+    {
+        double loss = 0, targetSum = 0;
+        for (var c = 0; c < p.Cols; c++)
+        {
+            var t = target(c);
+            loss -= t * Math.Log(p[n, c]);
+            gradient[n, c] = -t;
+            targetSum += t;
+        }
+        for (var c = 0; c < p.Cols; c++)
+        {
+            gradient[n, c] += targetSum * p[n, c];
+        }
+        return loss;
+    }
 
     private (double[] Loss, Matrix Gradient) Reduce(double[] losses, Matrix gradient, double divisor)
     {
