@@ -1,0 +1,118 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Regularizers.ML;
+
+/// <summary>
+/// Reads a feature-vector column and a label column of a data view into arrays through one cursor, checking types and
+/// values with messages that name the column (so bad input never reaches torch).
+/// </summary>
+internal static class ColumnReader
+{
+    /// <summary>The feature width of <paramref name="schema"/>'s feature column.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The column is missing.</exception>
+    /// <exception cref="ArgumentException">It is not a known-size vector of Single.</exception>
+    public static int FeatureCount(DataViewSchema schema, string name)
+    {
+        var column = schema.GetColumnOrNull(name)
+            ?? throw new ArgumentOutOfRangeException(nameof(schema), $"Feature column '{name}' not found. Columns: {string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
+        return column.Type is VectorDataViewType { ItemType: var item, IsKnownSize: true } vector && item.Equals(NumberDataViewType.Single)
+            ? vector.Size
+            : throw new ArgumentException($"Feature column '{name}' has type {column.Type}; a vector of Single of known size is needed (use Concatenate).", nameof(schema));
+    }
+
+    /// <summary>All rows' features, row-major [N·D].</summary>
+    public static float[] Features(IDataView data, string name, int width)
+    {
+        var column = data.Schema[name];
+        var values = new List<float>();
+        using var cursor = data.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        var row = default(VBuffer<float>);
+        var dense = new float[width];
+        while (cursor.MoveNext())
+        {
+            getter(ref row);
+            row.CopyTo(dense);
+            foreach (var v in dense)
+            {
+                if (!float.IsFinite(v))
+                {
+                    throw new InvalidOperationException($"Feature column '{name}' has a non-finite value ({v}) in row {cursor.Position}; replace or drop missing values first.");
+                }
+            }
+            values.AddRange(dense);
+        }
+        return [.. values];
+    }
+
+    /// <summary>A vector of Single read row by row (used for scoring, where only the features are needed).</summary>
+    public static ValueGetter<VBuffer<float>> FeatureGetter(DataViewRow row, string name) => row.GetGetter<VBuffer<float>>(row.Schema[name]);
+
+    /// <summary>Class indices 0..K−1 from a key label (keys 1..K); key 0 (missing) is an error.</summary>
+    public static long[] ClassLabels(IDataView data, string name, out int classes)
+    {
+        var column = Label(data.Schema, name);
+        if (column.Type is not KeyDataViewType { RawType: var raw } key || raw != typeof(uint))
+        {
+            throw new ArgumentException($"Label column '{name}' has type {column.Type}; a key column (MapValueToKey) is needed for multiclass classification.", nameof(data));
+        }
+        classes = checked((int)key.Count);
+        var labels = new List<long>();
+        using var cursor = data.GetRowCursor([column]);
+        var getter = cursor.GetGetter<uint>(column);
+        uint value = 0;
+        while (cursor.MoveNext())
+        {
+            getter(ref value);
+            labels.Add(value >= 1 && value <= key.Count
+                ? value - 1
+                : throw new InvalidOperationException($"Label column '{name}' has key {value} in row {cursor.Position}, outside 1..{key.Count} (0 means missing)."));
+        }
+        return [.. labels];
+    }
+
+    /// <summary>Regression targets from a Single label; NaN is an error.</summary>
+    public static float[] Targets(IDataView data, string name)
+    {
+        var column = Label(data.Schema, name);
+        if (!column.Type.Equals(NumberDataViewType.Single))
+        {
+            throw new ArgumentException($"Label column '{name}' has type {column.Type}; Single is needed for regression.", nameof(data));
+        }
+        return Read<float>(data, column, (v, row) => float.IsFinite(v) ? v
+            : throw new InvalidOperationException($"Label column '{name}' has a non-finite value ({v}) in row {row}."));
+    }
+
+    /// <summary>0/1 class indices from a Boolean label.</summary>
+    public static long[] BinaryLabels(IDataView data, string name)
+    {
+        var column = Label(data.Schema, name);
+        if (!column.Type.Equals(BooleanDataViewType.Instance))
+        {
+            throw new ArgumentException($"Label column '{name}' has type {column.Type}; Boolean is needed for binary classification.", nameof(data));
+        }
+        return Read<bool>(data, column, (v, _) => v ? 1L : 0L);
+    }
+
+    private static DataViewSchema.Column Label(DataViewSchema schema, string name) =>
+        schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(nameof(schema), $"Label column '{name}' not found. Columns: {string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
+
+    private static TOut[] Read<TIn, TOut>(IDataView data, DataViewSchema.Column column, Func<TIn, long, TOut> convert)
+    {
+        var values = new List<TOut>();
+        using var cursor = data.GetRowCursor([column]);
+        var getter = cursor.GetGetter<TIn>(column);
+        TIn value = default!;
+        while (cursor.MoveNext())
+        {
+            getter(ref value);
+            values.Add(convert(value, cursor.Position));
+        }
+        return [.. values];
+    }
+
+    private static float[] Read<T>(IDataView data, DataViewSchema.Column column, Func<T, long, float> convert) => Read<T, float>(data, column, convert);
+
+    private static long[] Read<T>(IDataView data, DataViewSchema.Column column, Func<T, long, long> convert) => Read<T, long>(data, column, convert);
+}

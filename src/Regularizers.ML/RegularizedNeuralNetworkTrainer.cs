@@ -1,0 +1,229 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Regularizers.Stopping;
+using Regularizers.Torch;
+using Regularizers.Torch.Ensembles;
+using Regularizers.Torch.Training;
+using static TorchSharp.torch;
+
+namespace Regularizers.ML;
+
+/// <summary>
+/// An ML.NET estimator that trains a multilayer perceptron with the library's regularizers — L1/L2 penalties,
+/// dropout (inverted, classic or Gaussian), label smoothing, max-norm, early stopping on validation data, bagging —
+/// through <see cref="Trainer"/>. Create it from a task catalog:
+/// <c>mlContext.MulticlassClassification.Trainers.RegularizedNeuralNetwork(...)</c> (and on Regression and BinaryClassification).
+/// </summary>
+public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeuralNetworkTransformer>
+{
+    private readonly PredictionKind _kind;
+    private readonly RegularizedNeuralNetworkOptions _options;
+
+    internal RegularizedNeuralNetworkTrainer(PredictionKind kind, RegularizedNeuralNetworkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (kind == PredictionKind.Regression && options.LabelSmoothing > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LabelSmoothing, "LabelSmoothing applies to classification only; it must be 0 for regression.");
+        }
+        if (options.BaggingMembers > 0 && options.ValidationData is not null)
+        {
+            throw new ArgumentException("With BaggingMembers, early stopping uses each member's out-of-bag rows: set ValidationFraction instead of ValidationData.", nameof(options));
+        }
+        _kind = kind;
+        _options = options;
+    }
+
+    /// <summary>The task this trainer serves.</summary>
+    public PredictionKind Kind => _kind;
+
+    /// <summary>Checks the label and feature columns and appends the output columns' shapes.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var features = Find(inputSchema, _options.FeatureColumnName);
+        if (features.Kind != SchemaShape.Column.VectorKind.Vector || !features.ItemType.Equals(NumberDataViewType.Single))
+        {
+            throw new ArgumentException($"Feature column '{features.Name}' must be a vector of Single of known size (use Concatenate).", nameof(inputSchema));
+        }
+        var label = Find(inputSchema, _options.LabelColumnName);
+        const SchemaShape.Column.VectorKind scalar = SchemaShape.Column.VectorKind.Scalar;
+        SchemaShape.Column[] outputs = _kind switch
+        {
+            PredictionKind.MulticlassClassification =>
+            [
+                ShapeColumns.Create("Score", SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false),
+                ShapeColumns.Create("PredictedLabel", scalar, NumberDataViewType.UInt32, true, label.Annotations),
+            ],
+            PredictionKind.Regression => [ShapeColumns.Create("Score", scalar, NumberDataViewType.Single, false)],
+            _ =>
+            [
+                ShapeColumns.Create("Score", scalar, NumberDataViewType.Single, false),
+                ShapeColumns.Create("Probability", scalar, NumberDataViewType.Single, false),
+                ShapeColumns.Create("PredictedLabel", scalar, BooleanDataViewType.Instance, false),
+            ],
+        };
+        return new SchemaShape(inputSchema.Where(c => outputs.All(o => o.Name != c.Name)).Concat(outputs));
+    }
+
+    private static SchemaShape.Column Find(SchemaShape shape, string name) =>
+        shape.LastOrDefault(c => c.Name == name) is { Name: not null } column
+            ? column
+            : throw new ArgumentOutOfRangeException(nameof(shape), $"Column '{name}' not found. Columns: {string.Join(", ", shape.Select(c => c.Name))}.");
+
+    /// <summary>Reads the training rows through a cursor and trains the network.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing.</exception>
+    /// <exception cref="ArgumentException">A column has the wrong type.</exception>
+    /// <exception cref="InvalidOperationException">The data is empty, a feature is NaN or infinite, or a label is missing or out of range.</exception>
+    public RegularizedNeuralNetworkTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (x, y, outputs, labelAnnotations) = Read(input, "training data");
+        using var _x = x;
+        using var _y = y;
+        (Tensor X, Tensor Y)? validation = null;
+        var trainX = x;
+        var trainY = y;
+        if (_options.ValidationData is { } validationData)
+        {
+            var (vx, vy, vOutputs, _) = Read(validationData, "validation data");
+            if (vOutputs != outputs && _kind == PredictionKind.MulticlassClassification)
+            {
+                throw new ArgumentException($"Validation labels have {vOutputs} classes; the training labels have {outputs}.", nameof(input));
+            }
+            validation = (vx, vy);
+        }
+        else if (_options.ValidationFraction > 0 && _options.BaggingMembers == 0)
+        {
+            var rows = (int)x.shape[0];
+            var held = (int)Math.Round(rows * _options.ValidationFraction);
+            if (held < 1 || held >= rows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(input), rows, $"ValidationFraction {_options.ValidationFraction} of {rows} rows leaves no training or no validation rows.");
+            }
+            var order = Enumerable.Range(0, rows).ToArray();
+            new Random(_options.Seed).Shuffle(order);
+            using var trainIndex = tensor(order[held..].Select(i => (long)i).ToArray());
+            using var validIndex = tensor(order[..held].Select(i => (long)i).ToArray());
+            trainX = x.index_select(0, trainIndex);
+            trainY = y.index_select(0, trainIndex);
+            validation = (x.index_select(0, validIndex), y.index_select(0, validIndex));
+        }
+        try
+        {
+            return Train(trainX, trainY, validation, outputs, labelAnnotations);
+        }
+        finally
+        {
+            if (!ReferenceEquals(trainX, x))
+            {
+                trainX.Dispose();
+                trainY.Dispose();
+            }
+            validation?.X.Dispose();
+            validation?.Y.Dispose();
+        }
+    }
+
+    private RegularizedNeuralNetworkTransformer Train(Tensor x, Tensor y, (Tensor X, Tensor Y)? validation, int outputs, DataViewSchema.Annotations? labelAnnotations)
+    {
+        var shape = new NetworkShape((int)x.shape[1], outputs, _options.HiddenLayers, _options.Activation, _options.Dropout, _options.DropoutRate);
+        using var smoothing = _options.LabelSmoothing > 0 ? new LabelSmoothingCrossEntropy(_options.LabelSmoothing) : null;
+        Func<Tensor, Tensor, Tensor> loss = _kind == PredictionKind.Regression
+            ? (o, t) => nn.functional.mse_loss(o.view(-1), t)
+            : smoothing is null ? (o, t) => nn.functional.cross_entropy(o, t) : smoothing.call;
+        var callbacks = new List<TrainingCallback>();
+        if (_options.Progress is { } progress)
+        {
+            callbacks.Add(new ProgressCallback(progress));
+        }
+        using var stopping = validation is not null ? NewEarlyStopping() : null;
+        if (stopping is not null)
+        {
+            callbacks.Add(stopping);
+        }
+        var trainer = new TrainerOptions
+        {
+            Epochs = _options.Epochs,
+            BatchSize = _options.BatchSize,
+            Seed = _options.Seed,
+            Loss = loss,
+            Regularization = Regularization(),
+            Callbacks = callbacks,
+        };
+        if (_options.BaggingMembers > 0)
+        {
+            var bagging = new BaggingOptions
+            {
+                Members = _options.BaggingMembers,
+                Seed = _options.Seed,
+                OutOfBagEarlyStopping = _options.ValidationFraction > 0 ? NewEarlyStopping : null,
+            };
+            IReadOnlyList<BaggingMember> members = _kind == PredictionKind.Regression
+                ? BaggingRegressor.Train(_ => shape.Build(), Optimizer, trainer, bagging, x, y).Members
+                : BaggingEnsemble.Train(_ => shape.Build(), Optimizer, trainer, bagging, x, y).Members;
+            return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, shape, members.Select(m => m.Model).ToList(), labelAnnotations, members[0].History);
+        }
+        manual_seed(_options.Seed);
+        var model = shape.Build();
+        using var optimizer = Optimizer(model);
+        var history = new Trainer(model, optimizer, trainer).Fit(x, y, validation?.X, validation?.Y);
+        return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, shape, [model], labelAnnotations, history);
+    }
+
+    private EarlyStopping NewEarlyStopping() =>
+        new(_options.EarlyStoppingCriterion ?? new Patience(RegularizedNeuralNetworkOptions.DefaultPatience), restoreBest: _options.RestoreBestWeights);
+
+    private Regularization Regularization()
+    {
+        var items = new List<object>();
+        if (_options.L1Regularization > 0 && _options.L2Regularization > 0)
+        {
+            items.Add(new ElasticNetPenalty(_options.L1Regularization, _options.L2Regularization));
+        }
+        else if (_options.L1Regularization > 0)
+        {
+            items.Add(new L1Penalty(_options.L1Regularization));
+        }
+        else if (_options.L2Regularization > 0)
+        {
+            items.Add(new L2Penalty(_options.L2Regularization));
+        }
+        if (_options.MaxNorm > 0)
+        {
+            items.Add(new MaxNorm(_options.MaxNorm));
+        }
+        return new Regularization([.. items]);
+    }
+
+    private optim.Optimizer Optimizer(nn.Module<Tensor, Tensor> model) => _options.Optimizer switch
+    {
+        NetworkOptimizer.Sgd => optim.SGD(model.parameters(), _options.LearningRate),
+        NetworkOptimizer.Momentum => optim.SGD(model.parameters(), _options.LearningRate, momentum: 0.9),
+        _ => optim.Adam(model.parameters(), _options.LearningRate),
+    };
+
+    /// <summary>Features [N, D] and labels (class indices, or targets for regression), the output width and the label's annotations.</summary>
+    private (Tensor X, Tensor Y, int Outputs, DataViewSchema.Annotations? LabelAnnotations) Read(IDataView data, string what)
+    {
+        var width = ColumnReader.FeatureCount(data.Schema, _options.FeatureColumnName);
+        var features = ColumnReader.Features(data, _options.FeatureColumnName, width);
+        if (features.Length == 0)
+        {
+            throw new InvalidOperationException($"The {what} has no rows.");
+        }
+        var rows = features.Length / width;
+        var x = tensor(features, new long[] { rows, width });
+        switch (_kind)
+        {
+            case PredictionKind.MulticlassClassification:
+                var classes = ColumnReader.ClassLabels(data, _options.LabelColumnName, out var count);
+                return (x, tensor(classes), count, data.Schema[_options.LabelColumnName].Annotations);
+            case PredictionKind.BinaryClassification:
+                return (x, tensor(ColumnReader.BinaryLabels(data, _options.LabelColumnName)), 2, null);
+            default:
+                return (x, tensor(ColumnReader.Targets(data, _options.LabelColumnName)), 1, null);
+        }
+    }
+}
