@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using static TorchSharp.torch;
 
 namespace Regularizers.ML;
 
@@ -21,29 +22,46 @@ internal static class ColumnReader
             : throw new ArgumentException($"Feature column '{name}' has type {column.Type}; a vector of Single of known size is needed (use Concatenate).", nameof(schema));
     }
 
-    /// <summary>All rows' features, row-major [N·D].</summary>
-    public static float[] Features(IDataView data, string name, int width)
+    /// <summary>
+    /// All rows' features as a float tensor [N, D], written row by row into the tensor's storage (no managed copy of
+    /// the whole matrix, so reading 20,000 images does not trigger a large-object garbage collection).
+    /// </summary>
+    public static Tensor Features(IDataView data, string name, int width)
     {
         var column = data.Schema[name];
-        var values = new List<float>();
+        var rows = data.GetRowCount() ?? Count(data, column);
+        var x = zeros(rows, width);
+        using var accessor = x.data<float>();
         using var cursor = data.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         var row = default(VBuffer<float>);
         var dense = new float[width];
+        long index = 0;
         while (cursor.MoveNext())
         {
             getter(ref row);
             row.CopyTo(dense);
-            foreach (var v in dense)
+            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(dense))
             {
-                if (!float.IsFinite(v))
-                {
-                    throw new InvalidOperationException($"Feature column '{name}' has a non-finite value ({v}) in row {cursor.Position}; replace or drop missing values first.");
-                }
+                x.Dispose();
+                throw new InvalidOperationException(
+                    $"Feature column '{name}' has a non-finite value ({dense.First(v => !float.IsFinite(v))}) in row {cursor.Position}; replace or drop missing values first.");
             }
-            values.AddRange(dense);
+            accessor.CopyFrom((ReadOnlySpan<float>)dense, 0, index * width);
+            index++;
         }
-        return [.. values];
+        return x;
+    }
+
+    private static long Count(IDataView data, DataViewSchema.Column column)
+    {
+        using var cursor = data.GetRowCursor([column]);
+        long count = 0;
+        while (cursor.MoveNext())
+        {
+            count++;
+        }
+        return count;
     }
 
     /// <summary>A vector of Single read row by row (used for scoring, where only the features are needed).</summary>

@@ -208,13 +208,12 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
     private (Tensor X, Tensor Y, int Outputs, DataViewSchema.Annotations? LabelAnnotations) Read(IDataView data, string what)
     {
         var width = ColumnReader.FeatureCount(data.Schema, _options.FeatureColumnName);
-        var features = ColumnReader.Features(data, _options.FeatureColumnName, width);
-        if (features.Length == 0)
+        var x = ColumnReader.Features(data, _options.FeatureColumnName, width);
+        if (x.shape[0] == 0)
         {
+            x.Dispose();
             throw new InvalidOperationException($"The {what} has no rows.");
         }
-        var rows = features.Length / width;
-        var x = tensor(features, new long[] { rows, width });
         switch (_kind)
         {
             case PredictionKind.MulticlassClassification:

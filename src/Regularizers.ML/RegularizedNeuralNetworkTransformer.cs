@@ -82,8 +82,8 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     {
         ArgumentNullException.ThrowIfNull(input);
         var schema = GetOutputSchema(input.Schema);
-        var features = ColumnReader.Features(input, FeatureColumnName, Shape.Features);
-        return new ScoredDataView(input, schema, Columns, Outputs(features, features.Length / Shape.Features));
+        using var features = ColumnReader.Features(input, FeatureColumnName, Shape.Features);
+        return new ScoredDataView(input, schema, Columns, Outputs(features));
     }
 
     IRowToRowMapper ITransformer.GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringMapper(this, inputSchema);
@@ -92,18 +92,19 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
         throw new NotSupportedException("ML.NET's model format cannot hold this transformer; use RegularizedNeuralNetworkTransformer.Save(path) and Load(path).");
 
     /// <summary>
-    /// The combined outputs for <paramref name="rows"/> rows of features, row-major: class probabilities averaged over
-    /// the members (classification), or the members' mean prediction (regression).
+    /// The combined outputs for features [N, D], row-major: class probabilities averaged over the members
+    /// (classification), or the members' mean prediction (regression).
     /// </summary>
-    internal float[] Outputs(float[] features, int rows)
+    internal float[] Outputs(Tensor features)
     {
+        var rows = (int)features.shape[0];
         var outputs = new float[rows * Shape.Outputs];
         using var noGrad = no_grad();
         for (var start = 0; start < rows; start += ScoringBatch)
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(ScoringBatch, rows - start);
-            var x = tensor(features.AsSpan(start * Shape.Features, count * Shape.Features).ToArray(), new long[] { count, Shape.Features });
+            var x = features.narrow(0, start, count);
             var sum = zeros(count, Shape.Outputs);
             foreach (var member in _members)
             {

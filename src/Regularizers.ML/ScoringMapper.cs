@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using static TorchSharp.torch;
 
 namespace Regularizers.ML;
 
@@ -23,7 +24,8 @@ internal sealed class ScoringMapper(RegularizedNeuralNetworkTransformer transfor
         {
             getter(ref features);
             features.CopyTo(dense);
-            return outputs = transformer.Outputs(dense, 1);
+            using var x = tensor(dense, new long[] { 1, dense.Length });
+            return outputs = transformer.Outputs(x);
         }
         return new ScoredRow(input, OutputSchema, transformer.Columns.Getters(() => 0, () => outputs ?? Score()), ownsInput: false);
     }

@@ -32,8 +32,11 @@ switch (which)
     case "reference":
         ReferenceEpoch.Run(train);
         break;
+    case "mlnet":
+        MlNetFit.Run(train);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, ensemble, reference"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, ensemble, reference, mlnet"));
         return 2;
 }
 return 0;

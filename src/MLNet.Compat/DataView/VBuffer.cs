@@ -103,10 +103,17 @@ namespace Microsoft.ML.Data
             {
                 throw new ArgumentException($"destination has {destination.Length} elements; {Length} are needed.", nameof(destination));
             }
-            var i = 0;
-            foreach (var value in DenseValues())
+            if (IsDense)
             {
-                destination[i++] = value;
+                GetValues().CopyTo(destination);
+                return;
+            }
+            destination.Slice(0, Length).Clear();
+            var values = GetValues();
+            var indices = GetIndices();
+            for (var k = 0; k < values.Length; k++)
+            {
+                destination[indices[k]] = values[k];
             }
         }
 

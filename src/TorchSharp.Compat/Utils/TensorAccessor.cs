@@ -64,6 +64,9 @@ namespace TorchSharp.Utils
         public void CopyFrom(T[] array, int arrayIndex = 0, long tensorIndex = 0L) =>
             array.AsSpan(arrayIndex, Math.Min(array.Length - arrayIndex, checked((int)(Count - tensorIndex)))).CopyTo(Span.Slice(checked((int)tensorIndex)));
 
+        public void CopyFrom(ReadOnlySpan<T> array, int arrayIndex = 0, long tensorIndex = 0L) =>
+            array.Slice(arrayIndex, Math.Min(array.Length - arrayIndex, checked((int)(Count - tensorIndex)))).CopyTo(Span.Slice(checked((int)tensorIndex)));
+
         public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)ToArray()).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
