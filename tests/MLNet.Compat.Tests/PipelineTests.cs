@@ -8,6 +8,7 @@ public class PipelineTests
 {
     public sealed class Flower
     {
+        [LoadColumn(0)]
         public float Length { get; set; }
 
         public float Width { get; set; }

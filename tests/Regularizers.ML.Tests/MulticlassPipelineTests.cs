@@ -101,6 +101,26 @@ public class MulticlassPipelineTests(TrainedPipeline trained) : IClassFixture<Tr
     }
 
     [Fact]
+    public void Load_TruncatedFile_ThrowsInvalidData()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"regularizers-ml-{Guid.NewGuid():N}.bin");
+        try
+        {
+            trained.Network.Save(path);
+            var bytes = File.ReadAllBytes(path);
+            File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+            var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(path));
+
+            Assert.StartsWith($"{path}: the model is truncated or corrupt", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Network_OptionsReachTheModules()
     {
         var network = trained.Network.Members.Single();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.ML.Data;
 
 namespace Microsoft.ML
@@ -94,6 +95,28 @@ namespace Microsoft.ML.Data
         public VectorTypeAttribute(params int[] dimensions) => Dimensions = dimensions;
 
         internal int[] Dimensions { get; }
+    }
+
+    /// <summary>
+    /// The source columns of a member when ML.NET's text loader reads a file. <c>LoadFromEnumerable</c> ignores it
+    /// (as upstream does); it is here so row classes shared with text loading compile.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+    public sealed class LoadColumnAttribute : Attribute
+    {
+        public LoadColumnAttribute(int fieldIndex)
+            : this(new[] { fieldIndex })
+        {
+        }
+
+        public LoadColumnAttribute(int start, int end)
+            : this(Enumerable.Range(start, end - start + 1).ToArray())
+        {
+        }
+
+        public LoadColumnAttribute(int[] columnIndexes) => Sources = columnIndexes;
+
+        internal int[] Sources { get; }
     }
 
     /// <summary>Marks an unsigned integer member as a key column with <c>count</c> categories (values 1..count, 0 missing).</summary>
