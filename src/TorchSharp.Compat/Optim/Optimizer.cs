@@ -48,18 +48,23 @@ namespace TorchSharp
                     }
                 }
 
-                /// <summary>Add a param group to the Optimizer's param_groups.</summary>
-                public virtual void add_param_group(ParamGroup param_group)
-                {
-                    throw new NotImplementedException("add_param_group");
-                }
+                /// <summary>
+                /// Add a param group to the Optimizer's param_groups. Upstream's base implementation drives a native
+                /// optimizer; every optimizer of this subset is managed and overrides it (<see cref="OptimizerHelper"/>).
+                /// </summary>
+                /// <exception cref="NotSupportedException">Always: a subclass must override it.</exception>
+                public virtual void add_param_group(ParamGroup param_group) => throw NativeOnly(nameof(add_param_group));
 
-                /// <summary>Performs a single optimization step (parameter update).</summary>
+                /// <summary>
+                /// Performs a single optimization step (parameter update). Upstream's base implementation steps a native
+                /// optimizer; every optimizer of this subset overrides it.
+                /// </summary>
                 /// <param name="closure">A closure that reevaluates the model and returns the loss. Optional for most optimizers.</param>
-                public virtual Tensor step(Func<Tensor> closure = null)
-                {
-                    throw new NotImplementedException("step");
-                }
+                /// <exception cref="NotSupportedException">Always: a subclass must override it.</exception>
+                public virtual Tensor step(Func<Tensor> closure = null) => throw NativeOnly(nameof(step));
+
+                private NotSupportedException NativeOnly(string member) =>
+                    new NotSupportedException($"{GetType().Name}.{member}: native optimizers are not available in this TorchSharp subset; derive from OptimizerHelper and override {member}.");
 
                 /// <summary>Get the parameters that the optimizer is handling.</summary>
                 public virtual IEnumerable<Parameter> parameters() =>
