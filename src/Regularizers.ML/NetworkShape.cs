@@ -12,34 +12,21 @@ namespace Regularizers.ML;
 /// <param name="DropoutRate">Its drop probability.</param>
 internal sealed record NetworkShape(int Features, int Outputs, IReadOnlyList<int> HiddenLayers, NetworkActivation Activation, DropoutKind Dropout, double DropoutRate)
 {
-    /// <summary><c>(Linear → activation → dropout) per hidden width → Linear</c>.</summary>
-    public nn.Module<Tensor, Tensor> Build()
+    /// <summary><c>(Linear → activation → dropout) per hidden width → Linear</c> (<see cref="MultilayerPerceptron"/>).</summary>
+    public nn.Module<Tensor, Tensor> Build() =>
+        MultilayerPerceptron.Create(Features, HiddenLayers, Outputs, Activate, Dropout == DropoutKind.None ? null : CreateDropout);
+
+    private nn.Module<Tensor, Tensor> Activate() => Activation switch
     {
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
-        long width = Features;
-        for (var i = 0; i < HiddenLayers.Count; i++)
-        {
-            layers.Add(($"hidden{i + 1}", nn.Linear(width, HiddenLayers[i])));
-            layers.Add(($"activation{i + 1}", Activation switch
-            {
-                NetworkActivation.Sigmoid => nn.Sigmoid(),
-                NetworkActivation.Tanh => nn.Tanh(),
-                _ => nn.ReLU(),
-            }));
-            nn.Module<Tensor, Tensor>? dropout = Dropout switch
-            {
-                DropoutKind.Inverted => new InvertedDropout(DropoutRate),
-                DropoutKind.Classic => new ClassicDropout(DropoutRate),
-                DropoutKind.Gaussian => new GaussianDropout(DropoutRate),
-                _ => null,
-            };
-            if (dropout is not null)
-            {
-                layers.Add(($"dropout{i + 1}", dropout));
-            }
-            width = HiddenLayers[i];
-        }
-        layers.Add(("output", nn.Linear(width, Outputs)));
-        return nn.Sequential(layers.ToArray());
-    }
+        NetworkActivation.Sigmoid => nn.Sigmoid(),
+        NetworkActivation.Tanh => nn.Tanh(),
+        _ => nn.ReLU(),
+    };
+
+    private nn.Module<Tensor, Tensor> CreateDropout() => Dropout switch
+    {
+        DropoutKind.Classic => new ClassicDropout(DropoutRate),
+        DropoutKind.Gaussian => new GaussianDropout(DropoutRate),
+        _ => new InvertedDropout(DropoutRate),
+    };
 }

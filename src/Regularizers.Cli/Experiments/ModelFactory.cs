@@ -1,3 +1,4 @@
+using Regularizers.Torch;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Experiments;
@@ -5,32 +6,11 @@ namespace Regularizers.Cli.Experiments;
 /// <summary>Builds the shared architecture with a configuration's layers in place.</summary>
 internal static class ModelFactory
 {
-    /// <summary>
-    /// <c>[input layer] → (hidden affine → activation → [dropout]) per hidden width → affine to the classes</c>.
-    /// The output layer is always a plain <c>nn.Linear</c>, so every configuration ends in the same logits.
-    /// </summary>
-    public static nn.Module<Tensor, Tensor> Build(ExperimentSettings settings, Configuration configuration, int inputs, int classes)
-    {
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
-        if (configuration.InputLayer is { } input)
-        {
-            layers.Add(("input", input()));
-        }
-        long width = inputs;
-        for (var i = 0; i < settings.HiddenLayers.Count; i++)
-        {
-            var next = settings.HiddenLayers[i];
-            layers.Add(($"hidden{i + 1}", configuration.HiddenLinear?.Invoke(width, next) ?? nn.Linear(width, next)));
-            layers.Add(($"activation{i + 1}", Activate(settings.Activation)));
-            if (configuration.HiddenDropout is { } dropout)
-            {
-                layers.Add(($"dropout{i + 1}", dropout()));
-            }
-            width = next;
-        }
-        layers.Add(("output", nn.Linear(width, classes)));
-        return nn.Sequential(layers.ToArray());
-    }
+    /// <summary>The settings' architecture with the configuration's layers in place (<see cref="MultilayerPerceptron"/>).</summary>
+    public static nn.Module<Tensor, Tensor> Build(ExperimentSettings settings, Configuration configuration, int inputs, int classes) =>
+        MultilayerPerceptron.Create(
+            inputs, settings.HiddenLayers, classes, () => Activate(settings.Activation),
+            configuration.HiddenDropout, configuration.HiddenLinear, configuration.InputLayer);
 
     /// <summary>The settings' optimizer over the model's parameters.</summary>
     public static optim.Optimizer Optimizer(ExperimentSettings settings, nn.Module<Tensor, Tensor> model) => settings.Optimizer switch
