@@ -36,8 +36,8 @@ internal static class EvaluateCommand
                 throw new CliUsageException(
                     $"The model expects {header.Features} features and {header.Classes} classes; the data has {data.Features} features and {data.Classes} classes.");
             }
-            var (loss, accuracy) = model.Score(data.TestX, data.TestLabels);
-            var predictions = Regularizers.Ensembles.EnsembleCombiner.Predict(model.MemberProbabilities(data.TestX), model.Classes, model.Combination);
+            var score = model.Score(data.TestX, data.TestLabels);
+            var predictions = score.Predictions;
             var table = new Table().Border(TableBorder.Rounded)
                 .Title(Markup.Escape($"{header.Configuration} ({header.Preset}, seed {header.Seed}) on {data.Source}"))
                 .AddColumn("Class").AddColumn(new TableColumn("Examples").RightAligned()).AddColumn(new TableColumn("Accuracy").RightAligned());
@@ -50,9 +50,9 @@ internal static class EvaluateCommand
                         Format.Value(rows.Count(i => predictions[i] == k) / (double)rows.Count));
                 }
             }
-            table.AddRow("all", data.TestLabels.Count.ToString(CultureInfo.InvariantCulture), Format.Value(accuracy));
+            table.AddRow("all", data.TestLabels.Count.ToString(CultureInfo.InvariantCulture), Format.Value(score.Accuracy));
             context.Console.Write(table);
-            context.Console.WriteLine($"test accuracy {Format.Value(accuracy)}, test loss {Format.Value(loss)}");
+            context.Console.WriteLine($"test accuracy {Format.Value(score.Accuracy)}, test loss {Format.Value(score.Loss)}");
         }
         return 0;
     }

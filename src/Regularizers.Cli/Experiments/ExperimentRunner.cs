@@ -55,15 +55,15 @@ internal static class ExperimentRunner
             model.Dispose();
             token.ThrowIfCancellationRequested();
         }
-        var (_, trainAccuracy) = model.Score(data.TrainX, data.TrainLabels);
-        var (testLoss, testAccuracy) = model.Score(data.TestX, data.TestLabels);
+        var trainScore = model.Score(data.TrainX, data.TrainLabels);
+        var testScore = model.Score(data.TestX, data.TestLabels);
         var (norm, sparsity) = model.Weights();
         var result = new RunResult(
-            configuration.Name, seed, trainAccuracy, testAccuracy, testLoss,
+            configuration.Name, seed, trainScore.Accuracy, testScore.Accuracy, testScore.Loss,
             histories.Max(h => h.Epochs.Count), seconds, norm, sparsity,
             MeanPerEpoch(histories.Select(h => h.Series("loss")).ToList()),
             MeanPerEpoch(recorder.Series),
-            model.AccuracyBySize(data.TestX, data.TestLabels),
+            testScore.AccuracyBySize,
             histories.Select(h => h.StopReason).FirstOrDefault(r => r is not null));
         return (result, model);
     }

@@ -31,7 +31,7 @@ internal sealed class TrainedModel : IDisposable
     public int Classes { get; }
 
     /// <summary>Each member's class probabilities <c>softmax(f(x))</c> in eval mode, row-major [N·K].</summary>
-    public IReadOnlyList<float[]> MemberProbabilities(Tensor x) => Members.Select(m =>
+    private IReadOnlyList<float[]> MemberProbabilities(Tensor x) => Members.Select(m =>
     {
         m.eval();
         using var noGrad = no_grad();
@@ -40,10 +40,11 @@ internal sealed class TrainedModel : IDisposable
     }).ToList();
 
     /// <summary>
-    /// Mean cross-entropy <c>−(1/N)·Σ log max(p(yᵢ|xᵢ), 1e-12)</c> of the combined probabilities and their accuracy (the
-    /// floor keeps a hard vote's zero fractions finite).
+    /// Scores the model on (<paramref name="x"/>, <paramref name="labels"/>) from one pass of every member: mean
+    /// cross-entropy <c>−(1/N)·Σ log max(p(yᵢ|xᵢ), 1e-12)</c> of the combined probabilities (the floor keeps a hard vote's
+    /// zero fractions finite), accuracy, the predicted classes, and the accuracy of the first k members for k = 1..members.
     /// </summary>
-    public (double Loss, double Accuracy) Score(Tensor x, IReadOnlyList<int> labels)
+    public ModelScore Score(Tensor x, IReadOnlyList<int> labels)
     {
         var members = MemberProbabilities(x);
         var p = EnsembleCombiner.Combine(members, Classes, Combination);
@@ -55,12 +56,9 @@ internal sealed class TrainedModel : IDisposable
             loss -= Math.Log(Math.Max(p[(i * Classes) + labels[i]], 1e-12));
             correct += predictions[i] == labels[i] ? 1 : 0;
         }
-        return (loss / labels.Count, (double)correct / labels.Count);
+        return new ModelScore(loss / labels.Count, (double)correct / labels.Count, predictions,
+            EnsembleCombiner.AccuracyBySize(members, Classes, labels, Combination));
     }
-
-    /// <summary>Accuracy of the first k members combined, for k = 1..members.</summary>
-    public double[] AccuracyBySize(Tensor x, IReadOnlyList<int> labels) =>
-        EnsembleCombiner.AccuracyBySize(MemberProbabilities(x), Classes, labels, Combination);
 
     /// <summary>√(Σw²) over the weights (biases excluded) and the fraction with |w| &lt; <see cref="NearZero"/>, averaged over members.</summary>
     public (double Norm, double Sparsity) Weights()
