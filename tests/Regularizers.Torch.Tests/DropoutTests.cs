@@ -83,6 +83,61 @@ public sealed class DropoutTests
         Assert.Equal(message.Replace("\n", Environment.NewLine, StringComparison.Ordinal), e.Message);
     }
 
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    public void ClassicDropout_Training_DropsPAndNeighboursAreIndependent(double p)
+    {
+        // 10^6 elements: the drop fraction's standard error is √(p(1−p))/1000 ≤ 0.0005 and that of the fraction of
+        // adjacent pairs both kept is below 0.0005 as well; allow 6σ (0.003). Adjacent elements come from neighbouring
+        // vector lanes and iterations, so a lane or stride bug would show up as a pair frequency off (1−p)².
+        manual_seed(21);
+        using var x = ones(1_000_000);
+        var kept = Values(ClassicDropout(p).call(x));
+        var pairs = Enumerable.Range(0, kept.Length - 1).Count(i => kept[i] == 1 && kept[i + 1] == 1) / (double)(kept.Length - 1);
+
+        Assert.InRange(kept.Count(v => v == 0) / (double)kept.Length, p - 0.003, p + 0.003);
+        Assert.InRange(pairs, ((1 - p) * (1 - p)) - 0.003, ((1 - p) * (1 - p)) + 0.003);
+    }
+
+    [Fact]
+    public void InvertedDropout_SameSeed_SameMaskAndElementsDependOnlyOnTheirIndex()
+    {
+        // 1003 is not a multiple of any vector width: the first 1003 elements of a longer mask equal the short mask,
+        // so the vectorised body and the scalar tail draw the same element from the same index.
+        manual_seed(22);
+        var longer = Values(InvertedDropout(0.5).call(ones(2000)));
+        manual_seed(22);
+        var shorter = Values(InvertedDropout(0.5).call(ones(1003)));
+        var next = Values(InvertedDropout(0.5).call(ones(1003)));
+
+        Assert.Equal(longer.Take(1003), shorter);
+        Assert.NotEqual(shorter, next);
+    }
+
+    [Fact]
+    public void InvertedDropout_ExplicitGenerator_FixesTheMask()
+    {
+        var first = Values(RegularizerFunctional.inverted_dropout(ones(500), 0.3, generator: new Generator(7)));
+        var second = Values(RegularizerFunctional.inverted_dropout(ones(500), 0.3, generator: new Generator(7)));
+
+        Assert.Equal(first, second);
+        Assert.Contains(0f, first);
+    }
+
+    [Fact]
+    public void InvertedDropout_Float64Input_KeepsTypeAndScale()
+    {
+        manual_seed(23);
+        using var x = ones(new long[] { 100_000 }, ScalarType.Float64);
+        using var y = InvertedDropout(0.2).call(x);
+
+        Assert.Equal(ScalarType.Float64, y.dtype);
+        Assert.InRange(Scalar(y.mean()), 1 - 0.01, 1 + 0.01);
+        Assert.Equal(new[] { 0f, 1.25f }, Values(y).Distinct().Order().ToArray(), new FloatTolerance(1e-6f));
+    }
+
     [Fact]
     public void GaussianDropout_Training_HasMeanOneAndVarianceROverOneMinusP()
     {
@@ -105,6 +160,36 @@ public sealed class DropoutTests
 
         noise.eval();
         Assert.Equal(0.0, Scalar(noise.call(x).abs().sum()));
+    }
+
+    [Fact]
+    public void GaussianNoise_Training_IsStandardNormalShapedAndUncorrelated()
+    {
+        // 10^6 + 1 deviates (odd, so the scalar tail runs): the fractions within 1σ and 2σ are Φ's 0.6827 and 0.9545, the
+        // kurtosis is 3 (standard error ≈ 0.005), and neither neighbours nor the cos/sin halves of one Box–Muller pair
+        // (elements j and j + ⌈n/2⌉) are correlated (standard error 0.001). Bounds are about 5σ.
+        manual_seed(24);
+        using var x = zeros(1_000_001);
+        var z = Values(GaussianNoise(1.0).call(x)).Select(v => (double)v).ToArray();
+        var half = (z.Length + 1) / 2;
+        double Correlation(int offset, int count) => Enumerable.Range(0, count).Sum(i => z[i] * z[i + offset]) / count;
+
+        Assert.InRange(z.Count(v => Math.Abs(v) < 1) / (double)z.Length, 0.6827 - 0.0025, 0.6827 + 0.0025);
+        Assert.InRange(z.Count(v => Math.Abs(v) < 2) / (double)z.Length, 0.9545 - 0.0011, 0.9545 + 0.0011);
+        Assert.InRange(z.Average(v => v * v * v * v), 3 - 0.025, 3 + 0.025);
+        Assert.InRange(Correlation(1, z.Length - 1), -0.005, 0.005);
+        Assert.InRange(Correlation(half, z.Length - half), -0.005, 0.005);
+    }
+
+    [Fact]
+    public void GaussianDropout_ExplicitGenerator_FixesTheNoise()
+    {
+        var first = Values(RegularizerFunctional.gaussian_dropout(ones(301), 0.5, generator: new Generator(9)));
+        var second = Values(RegularizerFunctional.gaussian_dropout(ones(301), 0.5, generator: new Generator(9)));
+        var other = Values(RegularizerFunctional.gaussian_dropout(ones(301), 0.5, generator: new Generator(10)));
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
     }
 
     [Fact]

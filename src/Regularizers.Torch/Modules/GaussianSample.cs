@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// Gaussian noise shaped like a tensor: elements ~ N(mean, std²), independent. On the CPU, by Box–Muller from a
+/// <see cref="SplitMix"/> stream: draw j gives <c>u₁ = (⌊lo₃₂/2⁸⌋ + 1)·2⁻²⁴ ∈ (0, 1]</c> and <c>u₂ = ⌊hi₃₂/2⁸⌋·2⁻²⁴</c>,
+/// <c>r = √(−2 ln u₁)</c>; element j is <c>mean + std·r·cos 2πu₂</c> and element h + j (h = ⌈n/2⌉) is
+/// <c>mean + std·r·sin 2πu₂</c>. Float uniforms cap |z| at √(48 ln 2) ≈ 5.77, as libtorch's own float <c>normal_</c> does.
+/// Float32 tensors only; other devices and types use <c>normal_</c>.
+/// </summary>
+internal static class GaussianSample
+{
+    private const float TwoToMinus24 = 1f / 16777216f;
+
+    public static Tensor Sample(Tensor like, double mean, double std, Generator? generator)
+    {
+        var n = like.numel();
+        if (like.device.type != DeviceType.CPU || like.dtype != ScalarType.Float32 || n > Array.MaxLength)
+        {
+            return empty_like(like).normal_(mean, std, generator);
+        }
+        var buffer = ArrayPool<float>.Shared.Rent((int)n);
+        try
+        {
+            var values = buffer.AsSpan(0, (int)n);
+            Fill(values, SplitMix.Key(generator), (float)mean, (float)std);
+            var noise = empty(like.shape, ScalarType.Float32);
+            noise.bytes = MemoryMarshal.AsBytes(values);
+            return noise;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Fill(Span<float> values, ulong key, float mean, float std)
+    {
+        var half = (values.Length + 1) / 2;
+        var sines = values.Length - half;
+        var lanes = Vector<float>.Count;
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var counter = SplitMix.First(key, 0);
+            var stride = SplitMix.Stride;
+            var shift = new Vector<float>(mean);
+            var scale = new Vector<float>(std);
+            for (; j + lanes <= sines; j += lanes)
+            {
+                var a = SplitMix.Mix(counter);
+                counter += stride;
+                var b = SplitMix.Mix(counter);
+                counter += stride;
+                var (radius, angle) = Polar(Vector.Narrow(a, b), Vector.Narrow(Vector.ShiftRightLogical(a, 32), Vector.ShiftRightLogical(b, 32)));
+                var (sin, cos) = Vector.SinCos(angle);
+                (shift + (scale * radius * cos)).CopyTo(values[j..]);
+                (shift + (scale * radius * sin)).CopyTo(values[(half + j)..]);
+            }
+        }
+        for (; j < half; j++)
+        {
+            var z = SplitMix.Draw(key, j);
+            var radius = MathF.Sqrt(-2 * MathF.Log((((uint)z >> 8) + 1) * TwoToMinus24));
+            var angle = 2 * MathF.PI * ((uint)(z >> 32) >> 8) * TwoToMinus24;
+            values[j] = mean + (std * radius * MathF.Cos(angle));
+            if (j < sines)
+            {
+                values[half + j] = mean + (std * radius * MathF.Sin(angle));
+            }
+        }
+    }
+
+    private static (Vector<float> Radius, Vector<float> Angle) Polar(Vector<uint> low, Vector<uint> high)
+    {
+        var u1 = Vector.ConvertToSingle(Vector.ShiftRightLogical(low, 8) + Vector<uint>.One) * TwoToMinus24;
+        var u2 = Vector.ConvertToSingle(Vector.ShiftRightLogical(high, 8)) * TwoToMinus24;
+        return (Vector.SquareRoot(-2 * Vector.Log(u1)), 2 * MathF.PI * u2);
+    }
+}
