@@ -43,6 +43,7 @@ public sealed class OpsGoldenTests
         return name switch
         {
             "abs" => a.abs(),
+            "dot_flat" => torch.dot(a.flatten(), b.flatten()),
             "sign" => a.sign(),
             "sqrt" => pos.sqrt(),
             "exp" => a.exp(),
@@ -77,6 +78,7 @@ public sealed class OpsGoldenTests
             "grad_cross_entropy_ls" => GradOf(z => cross_entropy(z, target, label_smoothing: 0.1), logits),
             "grad_abs_sum" => GradOf(z => z.abs().sum(), a),
             "grad_sq_norm" => GradOf(z => 0.5 * z.pow(2).sum(), a),
+            "grad_dot_self" => GradOf(z => torch.dot(z.flatten(), z.flatten()), a),
             "grad_sigmoid_mean" => GradOf(z => z.sigmoid().mean(), a),
             "grad_tanh_sum" => GradOf(z => z.tanh().sum(), a),
             "grad_relu_matmul" => GradOf(z => z.relu().matmul(m).sum(), a),

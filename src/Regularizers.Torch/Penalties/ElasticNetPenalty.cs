@@ -44,5 +44,5 @@ public sealed class ElasticNetPenalty : IGradientPenalty
     public void AddGradient(nn.Module model) =>
         PenaltySum.AddGradient(_targets.Select(model, nameof(ElasticNetPenalty)), (grad, w) => grad.add_(w.sign(), L1Strength).add_(w, L2Strength));
 
-    private Tensor Term(Tensor w) => w.abs().sum() * L1Strength + w.square().sum() * (L2Strength / 2);
+    private Tensor Term(Tensor w) => (PenaltySum.SumAbs(w) * L1Strength) + (PenaltySum.SumSquares(w) * (L2Strength / 2));
 }

@@ -32,10 +32,10 @@ public sealed class L1Penalty : IGradientPenalty
     public string Name => "l1";
 
     /// <inheritdoc />
-    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L1Penalty)), Strength, w => w.abs().sum());
+    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L1Penalty)), Strength, PenaltySum.SumAbs);
 
     /// <inheritdoc />
-    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(L1Penalty)), Strength, w => w.abs().sum());
+    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(L1Penalty)), Strength, PenaltySum.SumAbs);
 
     /// <summary>Adds <c>λ·sign(w)</c> to each targeted parameter's <c>.grad</c>.</summary>
     public void AddGradient(nn.Module model) =>

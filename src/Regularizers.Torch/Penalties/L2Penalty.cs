@@ -32,10 +32,10 @@ public sealed class L2Penalty : IGradientPenalty
     public string Name => "l2";
 
     /// <inheritdoc />
-    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L2Penalty)), Strength / 2, w => w.square().sum());
+    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L2Penalty)), Strength / 2, PenaltySum.SumSquares);
 
     /// <inheritdoc />
-    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(L2Penalty)), Strength / 2, w => w.square().sum());
+    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(L2Penalty)), Strength / 2, PenaltySum.SumSquares);
 
     /// <summary>Adds <c>λ·w</c> to each targeted parameter's <c>.grad</c> — exactly what SGD's <c>weight_decay = λ</c> does.</summary>
     public void AddGradient(nn.Module model) =>

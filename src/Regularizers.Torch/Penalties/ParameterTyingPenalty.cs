@@ -46,7 +46,7 @@ public sealed class ParameterTyingPenalty : IPenalty
         Tensor total = zeros(Array.Empty<long>());
         for (var i = 0; i < left.Count; i++)
         {
-            total = total + (left[i].Parameter - right[i].Parameter).square().sum();
+            total = total + PenaltySum.SumSquares(left[i].Parameter - right[i].Parameter);
         }
         return (total * (Strength / 2)).MoveToOuterDisposeScope();
     }

@@ -24,6 +24,26 @@ internal static class PenaltySum
         return Over(parameters, strength, term);
     }
 
+    /// <summary>
+    /// <c>Σ|w|</c> computed as <c>⟨w, sign(w)⟩</c> with the sign detached: the value of <c>w.abs().sum()</c> and the same
+    /// subgradient <c>sign(w)</c> (0 at 0) and zero second derivative, but one elementwise pass and a BLAS dot instead of
+    /// two passes forward and three backward.
+    /// </summary>
+    public static Tensor SumAbs(Tensor w)
+    {
+        using var sign = w.detach().sign();
+        using var flatWeights = w.flatten();
+        using var flatSign = sign.flatten();
+        return dot(flatWeights, flatSign);
+    }
+
+    /// <summary><c>Σw²</c> computed as the BLAS dot <c>⟨w, w⟩</c> (gradient <c>2w</c>), cheaper than <c>w.square().sum()</c> in both passes.</summary>
+    public static Tensor SumSquares(Tensor w)
+    {
+        using var flat = w.flatten();
+        return dot(flat, flat);
+    }
+
     /// <summary>Adds <c>gradient(w)</c> to each parameter's <c>.grad</c> in place (or sets it when there is none).</summary>
     public static void AddGradient(IReadOnlyList<(string Name, Parameter Parameter)> parameters, Action<Tensor, Tensor> addTo)
     {

@@ -16,7 +16,7 @@ namespace TorchSharp.Native
         internal enum Binary
         {
             Add, Sub, Mul, Div, Pow, Eq, Ne, Gt, Lt, Ge, Le, Maximum, Minimum, MatMul, MM,
-            Remainder, And, Or, Xor, Outer, DivTrunc, DivFloor,
+            Remainder, And, Or, Xor, Outer, DivTrunc, DivFloor, Dot,
         }
 
         internal enum Factory { Zeros, Ones, Empty, Rand, Randn }

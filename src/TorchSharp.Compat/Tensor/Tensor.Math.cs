@@ -102,6 +102,7 @@ namespace TorchSharp
             public Tensor matmul(Tensor target) => B(Binary.MatMul, target);
             public Tensor mm(Tensor target) => B(Binary.MM, target);
             public Tensor outer(Tensor vec2) => B(Binary.Outer, vec2);
+            public Tensor dot(Tensor target) => B(Binary.Dot, target);
 
             private static Binary DivOp(RoundingMode mode) => mode switch
             {

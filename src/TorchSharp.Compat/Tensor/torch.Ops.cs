@@ -33,6 +33,7 @@ namespace TorchSharp
         public static Tensor ge(Tensor left, Tensor right) => left.ge(right);
         public static Tensor le(Tensor left, Tensor right) => left.le(right);
         public static Tensor matmul(Tensor input, Tensor target) => input.matmul(target);
+        public static Tensor dot(Tensor input, Tensor other) => input.dot(other);
         public static Tensor sum(Tensor input, ScalarType? type = null) => input.sum(type);
         public static Tensor sum(Tensor input, long dim, bool keepdim = false, ScalarType? type = null) => input.sum(dim, keepdim, type);
         public static Tensor mean(Tensor input) => input.mean();

@@ -262,7 +262,7 @@ EXPORT void rts_unary_(int op, T t) { GUARD(, unary_(op, *t); return;) }
 
 enum Binary {
     B_ADD, B_SUB, B_MUL, B_DIV, B_POW, B_EQ, B_NE, B_GT, B_LT, B_GE, B_LE, B_MAXIMUM, B_MINIMUM, B_MATMUL, B_MM,
-    B_REMAINDER, B_AND, B_OR, B_XOR, B_OUTER, B_DIV_TRUNC, B_DIV_FLOOR
+    B_REMAINDER, B_AND, B_OR, B_XOR, B_OUTER, B_DIV_TRUNC, B_DIV_FLOOR, B_DOT
 };
 
 static at::Tensor binary(int op, const at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) {
@@ -289,6 +289,7 @@ static at::Tensor binary(int op, const at::Tensor& a, const at::Tensor& b, const
         case B_OR: return at::bitwise_or(a, b);
         case B_XOR: return at::bitwise_xor(a, b);
         case B_OUTER: return at::outer(a, b);
+        case B_DOT: return at::dot(a, b);
         default: TORCH_CHECK(false, "unknown binary op ", op);
     }
 }
