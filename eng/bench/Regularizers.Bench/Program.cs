@@ -21,9 +21,9 @@ switch (which)
         }));
         break;
     case "overhead":
-        foreach (var (name, ratio) in RegularizerOverhead.Run(train))
+        foreach (var (name, (median, low, high)) in RegularizerOverhead.Run(train))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} step time / baseline = {ratio:F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} step time / plain step = {median:F3} [{low:F3}, {high:F3}]"));
         }
         break;
     case "ensemble":

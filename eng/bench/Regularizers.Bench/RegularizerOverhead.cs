@@ -8,7 +8,8 @@ namespace Regularizers.Bench;
 
 /// <summary>
 /// Issue 3's benchmark: the step time of the 784-256-256-10 MLP (batch 128, SGD) with each regularizer, divided by the
-/// step time without any, measured in the same process with the configurations interleaved over several rounds (medians).
+/// step time without any, measured in the same process as paired ratios (each configuration's run divided by a plain run
+/// just before it) over several rounds.
 /// </summary>
 internal static class RegularizerOverhead
 {
@@ -31,33 +32,39 @@ internal static class RegularizerOverhead
         new("gaussian_noise", () => new GaussianNoise(0.1), () => new Regularization()),
     ];
 
-    public static IReadOnlyDictionary<string, double> Run(LabeledImages train, int steps = 100, int rounds = 9)
+    /// <summary>Each configuration's paired ratios: per round, its steps timed right after as many plain steps.</summary>
+    public static IReadOnlyDictionary<string, (double Median, double Low, double High)> Run(LabeledImages train, int steps = 50, int rounds = 15)
     {
         using var x = tensor(train.Pixels, new long[] { train.Count, 784 });
         using var y = tensor(train.Labels.Select(l => (long)l).ToArray());
-        var seconds = Configs.ToDictionary(c => c.Name, _ => new List<double>());
+        var baseline = Configs[0];
         foreach (var config in Configs)
         {
             TimeSteps(config, x, y, 20);
         }
-        // Rotating the order each round spreads drifts of the machine's speed evenly over the configurations.
+        var ratios = Configs.Skip(1).ToDictionary(c => c.Name, _ => new List<double>());
+        var plain = new List<double>();
+        // Each ratio divides two back-to-back measurements, so the machine's slow drifts (this VM's plain step moves
+        // between 1.0 and 1.4 ms from run to run) cancel; rotating the order spreads what remains over the configurations.
         for (var round = 0; round < rounds; round++)
         {
-            for (var i = 0; i < Configs.Length; i++)
+            for (var i = 0; i < Configs.Length - 1; i++)
             {
-                var config = Configs[(i + round) % Configs.Length];
-                seconds[config.Name].Add(TimeSteps(config, x, y, steps));
+                var config = Configs[1 + ((i + round) % (Configs.Length - 1))];
+                var reference = TimeSteps(baseline, x, y, steps);
+                ratios[config.Name].Add(TimeSteps(config, x, y, steps) / reference);
+                plain.Add(reference);
             }
         }
-        var baseline = Median(seconds["none"]);
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"baseline step: {baseline / steps * 1000:F2} ms (median of {rounds} rounds of {steps} steps)"));
-        return seconds.ToDictionary(kv => kv.Key, kv => Median(kv.Value) / baseline);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"plain step: {Quantile(plain, 0.5) / steps * 1000:F2} ms (median of {plain.Count} runs of {steps} steps); ratios: median [quartiles] of {rounds} pairs"));
+        return ratios.ToDictionary(kv => kv.Key, kv => (Quantile(kv.Value, 0.5), Quantile(kv.Value, 0.25), Quantile(kv.Value, 0.75)));
     }
 
-    private static double Median(List<double> values)
+    private static double Quantile(List<double> values, double q)
     {
         var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
+        return sorted[(int)Math.Round(q * (sorted.Count - 1))];
     }
 
     private static double TimeSteps(Config config, Tensor x, Tensor y, int steps)
