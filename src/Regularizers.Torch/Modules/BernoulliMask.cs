@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Numerics;
-using System.Runtime.InteropServices;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch;
@@ -16,26 +13,14 @@ internal static class BernoulliMask
 {
     public static Tensor Sample(Tensor like, double p, double keep, Generator? generator)
     {
-        var n = like.numel();
-        if (like.device.type != DeviceType.CPU || like.dtype != ScalarType.Float32 || n > Array.MaxLength)
+        var threshold = Threshold(p);
+        if (SplitMix.Sample(like, generator, (values, key) => Fill(values, key, threshold, (float)keep)) is { } mask)
         {
-            using var uniform = empty_like(like).uniform_(0, 1, generator);
-            using var survive = uniform.ge(p);
-            return survive.to_type(like.dtype).mul_(keep);
-        }
-        var buffer = ArrayPool<float>.Shared.Rent((int)n);
-        try
-        {
-            var values = buffer.AsSpan(0, (int)n);
-            Fill(values, SplitMix.Key(generator), Threshold(p), (float)keep);
-            var mask = empty(like.shape, ScalarType.Float32);
-            mask.bytes = MemoryMarshal.AsBytes(values);
             return mask;
         }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(buffer);
-        }
+        using var uniform = empty_like(like).uniform_(0, 1, generator);
+        using var survive = uniform.ge(p);
+        return survive.to_type(like.dtype).mul_(keep);
     }
 
     /// <summary>round(p·2⁶⁴), saturated.</summary>

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Numerics;
-using System.Runtime.InteropServices;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch;
@@ -17,27 +14,9 @@ internal static class GaussianSample
 {
     private const float TwoToMinus24 = 1f / 16777216f;
 
-    public static Tensor Sample(Tensor like, double mean, double std, Generator? generator)
-    {
-        var n = like.numel();
-        if (like.device.type != DeviceType.CPU || like.dtype != ScalarType.Float32 || n > Array.MaxLength)
-        {
-            return empty_like(like).normal_(mean, std, generator);
-        }
-        var buffer = ArrayPool<float>.Shared.Rent((int)n);
-        try
-        {
-            var values = buffer.AsSpan(0, (int)n);
-            Fill(values, SplitMix.Key(generator), (float)mean, (float)std);
-            var noise = empty(like.shape, ScalarType.Float32);
-            noise.bytes = MemoryMarshal.AsBytes(values);
-            return noise;
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(buffer);
-        }
-    }
+    public static Tensor Sample(Tensor like, double mean, double std, Generator? generator) =>
+        SplitMix.Sample(like, generator, (values, key) => Fill(values, key, (float)mean, (float)std))
+        ?? empty_like(like).normal_(mean, std, generator);
 
     private static void Fill(Span<float> values, ulong key, float mean, float std)
     {

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch;
@@ -14,6 +17,33 @@ internal static class SplitMix
 {
     public const ulong Gamma = 0x9E3779B97F4A7C15UL;
 
+    /// <summary>
+    /// A new float32 tensor shaped like <paramref name="like"/>, filled by <paramref name="fill"/> from a fresh key; null
+    /// when <paramref name="like"/> is not a float32 CPU tensor of at most <see cref="Array.MaxLength"/> elements, for the
+    /// caller to fall back on torch's own sampling.
+    /// </summary>
+    public static Tensor? Sample(Tensor like, Generator? generator, SpanAction<float, ulong> fill)
+    {
+        var n = like.numel();
+        if (like.device.type != DeviceType.CPU || like.dtype != ScalarType.Float32 || n > Array.MaxLength)
+        {
+            return null;
+        }
+        var buffer = ArrayPool<float>.Shared.Rent((int)n);
+        try
+        {
+            var values = buffer.AsSpan(0, (int)n);
+            fill(values, Key(generator));
+            var result = empty(like.shape, ScalarType.Float32);
+            result.bytes = MemoryMarshal.AsBytes(values);
+            return result;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>A fresh key from torch's generator (the default one when <paramref name="generator"/> is null).</summary>
     public static ulong Key(Generator? generator)
     {
@@ -23,9 +53,6 @@ internal static class SplitMix
 
     /// <summary>Draw j of the stream keyed by <paramref name="key"/>.</summary>
     public static ulong Draw(ulong key, long j) => Mix(key + ((ulong)(j + 1) * Gamma));
-
-    /// <summary>Draws j, j+1, …, j+Vector&lt;ulong&gt;.Count−1, one per lane.</summary>
-    public static Vector<ulong> Draws(ulong key, long j) => Mix(First(key, j));
 
     /// <summary>The counters <c>s + (j+1+lane)·γ</c> of draws j.. — add <see cref="Stride"/> to move one vector on.</summary>
     public static Vector<ulong> First(ulong key, long j)
