@@ -89,6 +89,7 @@ public sealed class DropoutTests
     [InlineData(0.9)]
     public void ClassicDropout_Training_DropsPAndNeighboursAreIndependent(double p)
     {
+        using var scope = NewDisposeScope();
         // 10^6 elements: the drop fraction's standard error is √(p(1−p))/1000 ≤ 0.0005 and that of the fraction of
         // adjacent pairs both kept is below 0.0005 as well; allow 6σ (0.003). Adjacent elements come from neighbouring
         // vector lanes and iterations, so a lane or stride bug would show up as a pair frequency off (1−p)².
@@ -104,6 +105,7 @@ public sealed class DropoutTests
     [Fact]
     public void InvertedDropout_SameSeed_SameMaskAndElementsDependOnlyOnTheirIndex()
     {
+        using var scope = NewDisposeScope();
         // 1003 is not a multiple of any vector width: the first 1003 elements of a longer mask equal the short mask,
         // so the vectorised body and the scalar tail draw the same element from the same index.
         manual_seed(22);
@@ -119,6 +121,7 @@ public sealed class DropoutTests
     [Fact]
     public void InvertedDropout_ExplicitGenerator_FixesTheMask()
     {
+        using var scope = NewDisposeScope();
         var first = Values(RegularizerFunctional.inverted_dropout(ones(500), 0.3, generator: new Generator(7)));
         var second = Values(RegularizerFunctional.inverted_dropout(ones(500), 0.3, generator: new Generator(7)));
 
@@ -165,6 +168,7 @@ public sealed class DropoutTests
     [Fact]
     public void GaussianNoise_Training_IsStandardNormalShapedAndUncorrelated()
     {
+        using var scope = NewDisposeScope();
         // 10^6 + 1 deviates (odd, so the scalar tail runs): the fractions within 1σ and 2σ are Φ's 0.6827 and 0.9545, the
         // kurtosis is 3 (standard error ≈ 0.005), and neither neighbours nor the cos/sin halves of one Box–Muller pair
         // (elements j and j + ⌈n/2⌉) are correlated (standard error 0.001). Bounds are about 5σ.
@@ -184,6 +188,7 @@ public sealed class DropoutTests
     [Fact]
     public void GaussianDropout_ExplicitGenerator_FixesTheNoise()
     {
+        using var scope = NewDisposeScope();
         var first = Values(RegularizerFunctional.gaussian_dropout(ones(301), 0.5, generator: new Generator(9)));
         var second = Values(RegularizerFunctional.gaussian_dropout(ones(301), 0.5, generator: new Generator(9)));
         var other = Values(RegularizerFunctional.gaussian_dropout(ones(301), 0.5, generator: new Generator(10)));

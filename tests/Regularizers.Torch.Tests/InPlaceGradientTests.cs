@@ -125,6 +125,9 @@ public class InPlaceGradientTests
             reg.AfterBackward(model);
         }
         Step();
+        // Other tests' undisposed tensors are freed by finalizers; let them run now, not during the count.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var before = Tensor.TotalCount;
 
         for (var i = 0; i < 50; i++)

@@ -210,6 +210,9 @@ public sealed class PenaltyLeakTests
         reg.Penalty(model).Dispose();
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        // Other tests' undisposed tensors are freed by finalizers; let them run now, not during the count.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var before = Tensor.TotalCount;
 
         for (var i = 0; i < 100; i++)
@@ -240,6 +243,9 @@ public sealed class TrainerLeakTests
         };
         var trainer = new Training.Trainer(model, optimizer, options);
         trainer.Fit(x, y, x, y);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        // Other tests' undisposed tensors are freed by finalizers; let them run now, not during the count.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var before = Tensor.TotalCount;
