@@ -21,12 +21,17 @@ namespace TorchSharp.Native
 
         internal enum Factory { Zeros, Ones, Empty, Rand, Randn }
 
-        /// <summary>Throws the pending libtorch error of this thread, if any, as an <see cref="ExternalException"/> carrying libtorch's message.</summary>
+        /// <summary>Throws the pending libtorch error of this thread, if any, as an <see cref="ExternalException"/> carrying libtorch's message (or, when a custom function's backward failed, as that exception).</summary>
         internal static void Check()
         {
             var message = rts_last_error();
             if (message != IntPtr.Zero)
             {
+                // A custom function's backward that threw surfaces as its own exception, not as the native message.
+                if (torch.autograd.FunctionNode.TakePendingException() is { } managed)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(managed);
+                }
                 throw new ExternalException(Marshal.PtrToStringUTF8(message));
             }
         }
@@ -95,6 +100,15 @@ namespace TorchSharp.Native
         [DllImport(Lib)] internal static extern void rts_backward_many(IntPtr[] tensors, IntPtr[] grads, int n, int retainGraph, int createGraph);
 
         [DllImport(Lib)] internal static extern IntPtr rts_unary(Unary op, IntPtr t);
+        [DllImport(Lib)] internal static extern IntPtr rts_share(IntPtr t);
+        [DllImport(Lib)] internal static extern unsafe void rts_autograd_callbacks(delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, int, IntPtr*, int, int> backward, delegate* unmanaged[Cdecl]<IntPtr, void> release);
+        [DllImport(Lib)] internal static extern void rts_set_callback_error([MarshalAs(UnmanagedType.LPUTF8Str)] string message);
+        [DllImport(Lib)] internal static extern IntPtr rts_node_new([MarshalAs(UnmanagedType.LPUTF8Str)] string name, IntPtr state, IntPtr[] inputs, int n);
+        [DllImport(Lib)] internal static extern IntPtr rts_node_raw(IntPtr node);
+        [DllImport(Lib)] internal static extern void rts_node_free(IntPtr node);
+        [DllImport(Lib)] internal static extern void rts_node_add_output(IntPtr node, IntPtr output);
+        [DllImport(Lib)] internal static extern void rts_node_save(IntPtr node, IntPtr[] tensors, int n);
+        [DllImport(Lib)] internal static extern void rts_node_saved(IntPtr raw, IntPtr[] output, int n);
         [DllImport(Lib)] internal static extern void rts_unary_(Unary op, IntPtr t);
         [DllImport(Lib)] internal static extern IntPtr rts_binary(Binary op, IntPtr a, IntPtr b, int akind, double ad, long al);
         [DllImport(Lib)] internal static extern IntPtr rts_binary_scalar(Binary op, IntPtr a, int skind, double sd, long sl, int akind, double ad, long al);

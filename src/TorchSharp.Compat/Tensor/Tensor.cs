@@ -265,6 +265,12 @@ namespace TorchSharp
                 {
                     throw new ArgumentException($"item() needs a tensor with one element; this one has {numel()}.");
                 }
+                // As upstream (item reads through data<T>), T must be the tensor's element type; ToDouble() etc. convert.
+                var expected = ElementTypeOf(typeof(T));
+                if (dtype != expected)
+                {
+                    throw new ArgumentException($"item<{typeof(T).Name}>() needs a tensor of type {expected}; this one is {dtype}.");
+                }
                 object value;
                 if (typeof(T) == typeof(float)) value = (float)rts_item_double(Handle);
                 else if (typeof(T) == typeof(double)) value = rts_item_double(Handle);

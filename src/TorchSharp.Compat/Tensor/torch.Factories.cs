@@ -6,15 +6,21 @@ namespace TorchSharp
     {
         // ------------------------------------------------------------ from managed data
 
-        private static unsafe Tensor FromData<T>(T[] data, ReadOnlySpan<long> dimensions, ScalarType? dtype, Device device, bool requires_grad) where T : unmanaged
+        private static Tensor FromData<T>(T[] data, ReadOnlySpan<long> dimensions, ScalarType? dtype, Device device, bool requires_grad) where T : unmanaged =>
+            WithShape(data, dimensions.IsEmpty ? new long[] { data.LongLength } : dimensions.ToArray(), dtype, device, requires_grad);
+
+        /// <summary>A 0-dimensional tensor holding <paramref name="value"/> (its own storage, not a view).</summary>
+        private static Tensor FromScalar<T>(T value, ScalarType? dtype, Device device, bool requires_grad) where T : unmanaged =>
+            WithShape(new[] { value }, Array.Empty<long>(), dtype, device, requires_grad);
+
+        private static unsafe Tensor WithShape<T>(T[] data, long[] shape, ScalarType? dtype, Device device, bool requires_grad) where T : unmanaged
         {
             Device.EnsureCpu(device);
-            var shape = dimensions.IsEmpty ? new long[] { data.LongLength } : dimensions.ToArray();
             long count = 1;
             foreach (var d in shape) count *= d;
             if (count != data.LongLength)
             {
-                throw new ArgumentException($"The shape [{string.Join(", ", shape)}] holds {count} elements but the array has {data.LongLength}.", nameof(dimensions));
+                throw new ArgumentException($"The shape [{string.Join(", ", shape)}] holds {count} elements but the array has {data.LongLength}.", "dimensions");
             }
             var own = Tensor.ElementTypeOf(typeof(T));
             Tensor result;
@@ -61,25 +67,11 @@ namespace TorchSharp
         public static Tensor tensor(IList<float> rawArray, ScalarType? dtype = null, Device device = null, bool requires_grad = false, string[] names = null) => FromData(rawArray.ToArray(), default, dtype, device, requires_grad);
         public static Tensor tensor(IList<long> rawArray, ScalarType? dtype = null, Device device = null, bool requires_grad = false, string[] names = null) => FromData(rawArray.ToArray(), default, dtype, device, requires_grad);
 
-        public static Tensor tensor(float scalar, Device device = null, bool requires_grad = false) => FromData(new[] { scalar }, ReadOnlySpan<long>.Empty, null, device, requires_grad).Squeezed();
-        public static Tensor tensor(double scalar, ScalarType? dtype = null, Device device = null, bool requires_grad = false) => FromData(new[] { scalar }, ReadOnlySpan<long>.Empty, dtype, device, requires_grad).Squeezed();
-        public static Tensor tensor(int scalar, Device device = null, bool requires_grad = false) => FromData(new[] { scalar }, ReadOnlySpan<long>.Empty, null, device, requires_grad).Squeezed();
-        public static Tensor tensor(long scalar, ScalarType? dtype = null, Device device = null, bool requires_grad = false) => FromData(new[] { scalar }, ReadOnlySpan<long>.Empty, dtype, device, requires_grad).Squeezed();
-        public static Tensor tensor(bool scalar, ScalarType? dtype = null, Device device = null, bool requires_grad = false) => FromData(new[] { scalar }, ReadOnlySpan<long>.Empty, dtype, device, requires_grad).Squeezed();
-
-        private static Tensor Squeezed(this Tensor oneElement)
-        {
-            var requiresGrad = oneElement.requires_grad;
-            var scalar = oneElement.reshape(Array.Empty<long>());
-            oneElement.Dispose();
-            if (requiresGrad)
-            {
-                var leaf = scalar.detach().requires_grad_(true);
-                scalar.Dispose();
-                return leaf;
-            }
-            return scalar;
-        }
+        public static Tensor tensor(float scalar, Device device = null, bool requires_grad = false) => FromScalar(scalar, null, device, requires_grad);
+        public static Tensor tensor(double scalar, ScalarType? dtype = null, Device device = null, bool requires_grad = false) => FromScalar(scalar, dtype, device, requires_grad);
+        public static Tensor tensor(int scalar, Device device = null, bool requires_grad = false) => FromScalar(scalar, null, device, requires_grad);
+        public static Tensor tensor(long scalar, ScalarType? dtype = null, Device device = null, bool requires_grad = false) => FromScalar(scalar, dtype, device, requires_grad);
+        public static Tensor tensor(bool scalar, ScalarType? dtype = null, Device device = null, bool requires_grad = false) => FromScalar(scalar, dtype, device, requires_grad);
 
         // ------------------------------------------------------------ filled and random
 

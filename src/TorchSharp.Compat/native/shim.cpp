@@ -7,6 +7,10 @@
 //
 // Tensors cross the boundary as heap-allocated at::Tensor* handles owned by the managed side (rts_free).
 #include <torch/torch.h>
+#include <torch/csrc/autograd/function.h>
+#include <torch/csrc/autograd/functions/utils.h>
+#include <torch/csrc/autograd/saved_variable.h>
+#include <algorithm>
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <dlfcn.h>
@@ -116,6 +120,8 @@ EXPORT void rts_set_grad_enabled(int enabled) { at::GradMode::set_enabled(enable
 
 // ---------------------------------------------------------------- lifetime and properties
 EXPORT void rts_free(T t) { delete t; }
+// A second handle to the same tensor (same TensorImpl, same autograd history).
+EXPORT T rts_share(T t) { return new at::Tensor(*t); }
 EXPORT int64_t rts_dim(T t) { GUARD(-1, return t->dim();) }
 EXPORT void rts_shape(T t, int64_t* out) { GUARD(, auto s = t->sizes(); std::memcpy(out, s.data(), s.size() * sizeof(int64_t)); return;) }
 EXPORT int64_t rts_numel(T t) { GUARD(-1, return t->numel();) }
@@ -204,6 +210,92 @@ EXPORT void rts_backward_many(T* tensors, T* grads, int n, int retain_graph, int
         std::vector<at::Tensor> ts, gs;
         for (int i = 0; i < n; i++) { ts.push_back(*tensors[i]); gs.push_back(grads && grads[i] ? *grads[i] : at::Tensor()); }
         torch::autograd::backward(ts, gs, retain_graph != 0, create_graph != 0);
+        return;)
+}
+
+// ---------------------------------------------------------------- custom autograd functions
+// A node whose backward is managed code (torch.autograd.Function<T>). The managed side owns a state object
+// through an opaque handle; the node calls back into it for backward and tells it when the node is destroyed.
+// A failing managed backward stores its message with rts_set_callback_error and returns nonzero; the node then
+// throws, so the engine unwinds and backward() reports the message like any libtorch error.
+typedef int (*managed_backward)(void* state, T* grads, int n_grads, T* results, int n_results);
+typedef void (*managed_release)(void* state);
+static managed_backward g_managed_backward = nullptr;
+static managed_release g_managed_release = nullptr;
+static thread_local std::string g_callback_error;
+
+struct ManagedNode : public torch::autograd::Node {
+    ManagedNode(std::string name, void* state) : name_(std::move(name)), state_(state) {}
+    ~ManagedNode() override { if (state_ && g_managed_release) g_managed_release(state_); }
+
+    torch::autograd::variable_list apply(torch::autograd::variable_list&& grads) override {
+        std::vector<T> in(grads.size(), nullptr);
+        for (size_t i = 0; i < grads.size(); i++) in[i] = grads[i].defined() ? new at::Tensor(grads[i]) : nullptr;
+        std::vector<T> out(num_outputs(), nullptr);
+        int rc = g_managed_backward(state_, in.data(), (int)in.size(), out.data(), (int)out.size());
+        torch::autograd::variable_list result(out.size());
+        for (size_t i = 0; i < out.size(); i++) {
+            if (out[i]) { result[i] = *out[i]; delete out[i]; }
+        }
+        if (rc != 0) throw std::runtime_error(g_callback_error);
+        return result;
+    }
+
+    std::string name() const override { return name_; }
+    void release_variables() override { for (auto& s : saved_) s.reset_data(); }
+
+    std::string name_;
+    void* state_;
+    std::vector<torch::autograd::SavedVariable> saved_;
+    std::vector<at::TensorImpl*> outputs_;
+};
+typedef std::shared_ptr<ManagedNode>* N;
+
+EXPORT void rts_autograd_callbacks(managed_backward backward, managed_release release) {
+    g_managed_backward = backward;
+    g_managed_release = release;
+}
+EXPORT void rts_set_callback_error(const char* message) { g_callback_error = message ? message : "managed backward failed"; }
+
+// Creates the node with edges to the inputs (null handles are undefined inputs). The returned handle keeps the
+// node alive until rts_node_free; the outputs' grad_fn keep it alive after that.
+EXPORT N rts_node_new(const char* name, void* state, T* inputs, int n) {
+    GUARD(nullptr,
+        torch::autograd::variable_list vars;
+        for (int i = 0; i < n; i++) vars.push_back(inputs[i] ? *inputs[i] : at::Tensor());
+        auto node = std::shared_ptr<ManagedNode>(new ManagedNode(name, state), torch::autograd::deleteNode);
+        node->set_next_edges(torch::autograd::collect_next_edges(vars));
+        return new std::shared_ptr<ManagedNode>(node);)
+}
+EXPORT void* rts_node_raw(N node) { return node->get(); }
+EXPORT void rts_node_free(N node) { delete node; }
+
+EXPORT void rts_node_add_output(N node, T output) {
+    GUARD(,
+        if (output->requires_grad() || output->is_view())
+            throw std::runtime_error("a custom autograd Function's forward must return new tensors: this output already requires grad or is a view (of an input?).");
+        (*node)->outputs_.push_back(output->unsafeGetTensorImpl());
+        torch::autograd::set_history(*output, *node);
+        return;)
+}
+
+EXPORT void rts_node_save(N node, T* tensors, int n) {
+    GUARD(,
+        auto& outputs = (*node)->outputs_;
+        for (int i = 0; i < n; i++) {
+            if (!tensors[i]) { (*node)->saved_.emplace_back(); continue; }
+            bool is_output = std::find(outputs.begin(), outputs.end(), tensors[i]->unsafeGetTensorImpl()) != outputs.end();
+            (*node)->saved_.emplace_back(*tensors[i], is_output);
+        }
+        return;)
+}
+
+// Unpacks the saved tensors (null for saved nulls), checking that none was modified in place since it was saved.
+EXPORT void rts_node_saved(void* raw, T* out, int n) {
+    GUARD(,
+        auto node = static_cast<ManagedNode*>(raw);
+        auto self = node->shared_from_this();
+        for (int i = 0; i < n; i++) out[i] = wrap_opt(node->saved_[i].unpack(self));
         return;)
 }
 
