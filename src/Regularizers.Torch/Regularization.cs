@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch;
@@ -59,14 +60,14 @@ public sealed class Regularization
         ArgumentNullException.ThrowIfNull(model);
         _lastTerms.Clear();
         using var scope = NewDisposeScope();
-        Tensor total = zeros(Array.Empty<long>());
+        Tensor? total = null;
         foreach (var penalty in Penalties)
         {
             var term = Gradients == PenaltyGradients.InPlace && penalty is IGradientPenalty closedForm ? closedForm.Value(model) : penalty.Compute(model);
-            _lastTerms[penalty.Name] = _lastTerms.GetValueOrDefault(penalty.Name) + term.item<float>();
-            total = total + term;
+            _lastTerms[penalty.Name] = _lastTerms.GetValueOrDefault(penalty.Name) + term.ToDouble();
+            total = total is null ? term : total + term;
         }
-        return total.MoveToOuterDisposeScope();
+        return (total ?? zeros(Array.Empty<long>())).MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -72,6 +72,47 @@ public class InPlaceGradientTests
     }
 
     [Fact]
+    public void InPlace_WeightsFlipSignAfterPenalty_AfterBackwardUsesTheSignsPenaltySaw()
+    {
+        using var model = Mlp(5);
+        var reg = new Regularization(new L1Penalty(0.5)) { Gradients = PenaltyGradients.InPlace };
+        var fc1 = model.named_parameters().First(p => p.name == "fc1.weight").parameter;
+        var signs = Values(fc1).Select(w => (float)Math.Sign(w)).ToArray();
+
+        using (var value = reg.Penalty(model))
+        using (no_grad())
+        {
+            fc1.mul_(-1);
+        }
+        reg.AfterBackward(model);
+
+        // As backward() of an autograd penalty would: the gradient at the weights the value was computed for.
+        Assert.Equal(signs.Select(s => 0.5f * s), Values(fc1.grad!));
+    }
+
+    [Fact]
+    public void InPlace_AfterBackwardTwice_SecondCallUsesTheCurrentWeights()
+    {
+        using var model = Mlp(5);
+        var reg = new Regularization(new ElasticNetPenalty(0.5, 0.25)) { Gradients = PenaltyGradients.InPlace };
+        var fc1 = model.named_parameters().First(p => p.name == "fc1.weight").parameter;
+        using (var value = reg.Penalty(model))
+        {
+            reg.AfterBackward(model);
+        }
+        using (no_grad())
+        {
+            fc1.mul_(-1);
+        }
+        var first = Values(fc1.grad!);
+
+        reg.AfterBackward(model);
+
+        var expected = first.Zip(Values(fc1), (g, w) => g + (0.5f * Math.Sign(w)) + (0.25f * w));
+        Assert.Equal(expected, Values(fc1.grad!), new FloatTolerance(1e-6f));
+    }
+
+    [Fact]
     public void Autograd_AfterBackward_LeavesGradientsAlone()
     {
         using var model = Mlp(5);

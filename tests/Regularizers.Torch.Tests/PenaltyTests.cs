@@ -60,6 +60,85 @@ public sealed class PenaltyTests
         Assert.Equal(expected, Values(fc1.weight.grad));
     }
 
+    /// <summary>
+    /// The Hessian-vector product <c>H·v</c> of a penalty at the model's fc1 weight: backward under create_graph, then
+    /// the derivative of <c>⟨∇, v⟩</c>.
+    /// </summary>
+    private static float[] HessianTimes(IPenalty penalty, Func<float, float> v)
+    {
+        using var model = Mlp();
+        var fc1 = (TorchSharp.Modules.Linear)model[0];
+        using var direction = tensor(Values(fc1.weight).Select(v).ToArray(), fc1.weight.shape);
+        using var value = penalty.Compute(model);
+        value.backward(create_graph: true);
+        using var gradient = fc1.weight.grad!;
+        Assert.True(gradient.requires_grad);
+        foreach (var p in model.parameters())
+        {
+            p.grad = null;
+        }
+        using var projected = (gradient * direction).sum();
+        projected.backward();
+        using var result = fc1.weight.grad!;
+        return Values(result);
+    }
+
+    [Fact]
+    public void L2Penalty_SecondDerivative_IsLambdaTimesIdentity()
+    {
+        var hv = HessianTimes(new L2Penalty(0.5), w => 1f + w);
+
+        using var model = Mlp();
+        var expected = Values(((TorchSharp.Modules.Linear)model[0]).weight).Select(w => 0.5f * (1f + w));
+        Assert.Equal(expected, hv, new FloatTolerance(1e-6f));
+    }
+
+    [Fact]
+    public void L1Penalty_SecondDerivative_IsZeroButTheGradientIsDifferentiable()
+    {
+        var hv = HessianTimes(new L1Penalty(0.5), w => 1f + w);
+
+        Assert.All(hv, h => Assert.Equal(0f, h));
+    }
+
+    [Fact]
+    public void ElasticNetPenalty_SecondDerivative_IsL2StrengthTimesIdentity()
+    {
+        var hv = HessianTimes(new ElasticNetPenalty(0.3, 0.2), w => 2f);
+
+        Assert.All(hv, h => Assert.Equal(0.4f, h, 6));
+    }
+
+    [Fact]
+    public void ElasticNetPenalty_GradOutputScaled_GradientScalesWithIt()
+    {
+        using var model = Mlp();
+        using var value = new ElasticNetPenalty(0.3, 0.2).Compute(model);
+        using var scaled = value * 3.0;
+        scaled.backward();
+
+        var fc2 = (TorchSharp.Modules.Linear)model[2];
+        var expected = Values(fc2.weight).Select(w => 3f * ((0.3f * Math.Sign(w)) + (0.2f * w)));
+        Assert.Equal(expected, Values(fc2.weight.grad!), new FloatTolerance(1e-6f));
+    }
+
+    [Fact]
+    public void L2Penalty_Float64Model_ValueAndGradientInFloat64()
+    {
+        manual_seed(0);
+        using var model = nn.Sequential(("fc1", nn.Linear(4, 3, dtype: ScalarType.Float64)), ("fc2", nn.Linear(3, 2, dtype: ScalarType.Float64)));
+        using var value = new L2Penalty(0.5).Compute(model);
+        value.backward();
+
+        var fc1 = (TorchSharp.Modules.Linear)model[0];
+        var fc2 = (TorchSharp.Modules.Linear)model[1];
+        var weights = fc1.weight.data<double>().ToArray();
+        var squares = weights.Concat(fc2.weight.data<double>().ToArray()).Sum(w => w * w);
+        Assert.Equal(ScalarType.Float64, value.dtype);
+        Assert.Equal(0.25 * squares, value.item<double>(), 14);
+        Assert.Equal(weights.Select(w => 0.5 * w), fc1.weight.grad!.data<double>().ToArray());
+    }
+
     [Fact]
     public void WeightsOnlyPenalty_BiasChanged_ValueUnchanged()
     {

@@ -5,7 +5,7 @@ namespace Regularizers.Torch;
 /// <summary>Elastic net <c>λ₁·Σ|w| + (λ₂/2)·Σw²</c> (gradient <c>λ₁·sign(w) + λ₂·w</c>) over the targeted parameters.</summary>
 public sealed class ElasticNetPenalty : IGradientPenalty
 {
-    private readonly ParameterTargets _targets;
+    private readonly NormPenalty _penalty;
 
     /// <summary>Creates the penalty.</summary>
     /// <param name="l1Strength">λ₁ ≥ 0.</param>
@@ -21,7 +21,7 @@ public sealed class ElasticNetPenalty : IGradientPenalty
     {
         L1Strength = Guard.NonNegative(l1Strength);
         L2Strength = Guard.NonNegative(l2Strength);
-        _targets = targets ?? throw new ArgumentNullException(nameof(targets));
+        _penalty = new NormPenalty(targets, nameof(ElasticNetPenalty), L1Strength, L2Strength);
     }
 
     /// <summary>λ₁.</summary>
@@ -34,15 +34,11 @@ public sealed class ElasticNetPenalty : IGradientPenalty
     public string Name => "elastic_net";
 
     /// <inheritdoc />
-    public Tensor Compute(nn.Module model) =>
-        PenaltySum.Over(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, Term);
+    public Tensor Compute(nn.Module model) => _penalty.Compute(model);
 
     /// <inheritdoc />
-    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(ElasticNetPenalty)), 1.0, Term);
+    public Tensor Value(nn.Module model) => _penalty.Value(model);
 
     /// <summary>Adds <c>λ₁·sign(w) + λ₂·w</c> to each targeted parameter's <c>.grad</c>.</summary>
-    public void AddGradient(nn.Module model) =>
-        PenaltySum.AddGradient(_targets.Select(model, nameof(ElasticNetPenalty)), (grad, w) => grad.add_(w.sign(), L1Strength).add_(w, L2Strength));
-
-    private Tensor Term(Tensor w) => (PenaltySum.SumAbs(w) * L1Strength) + (PenaltySum.SumSquares(w) * (L2Strength / 2));
+    public void AddGradient(nn.Module model) => _penalty.AddGradient(model);
 }

@@ -8,7 +8,7 @@ namespace Regularizers.Torch;
 /// </summary>
 public sealed class L1Penalty : IGradientPenalty
 {
-    private readonly ParameterTargets _targets;
+    private readonly NormPenalty _penalty;
 
     /// <summary>Creates the penalty.</summary>
     /// <param name="strength">λ ≥ 0.</param>
@@ -22,7 +22,7 @@ public sealed class L1Penalty : IGradientPenalty
     public L1Penalty(double strength, ParameterTargets targets)
     {
         Strength = Guard.NonNegative(strength);
-        _targets = targets ?? throw new ArgumentNullException(nameof(targets));
+        _penalty = new NormPenalty(targets, nameof(L1Penalty), Strength, 0);
     }
 
     /// <summary>λ.</summary>
@@ -32,12 +32,11 @@ public sealed class L1Penalty : IGradientPenalty
     public string Name => "l1";
 
     /// <inheritdoc />
-    public Tensor Compute(nn.Module model) => PenaltySum.Over(_targets.Select(model, nameof(L1Penalty)), Strength, PenaltySum.SumAbs);
+    public Tensor Compute(nn.Module model) => _penalty.Compute(model);
 
     /// <inheritdoc />
-    public Tensor Value(nn.Module model) => PenaltySum.Value(_targets.Select(model, nameof(L1Penalty)), Strength, PenaltySum.SumAbs);
+    public Tensor Value(nn.Module model) => _penalty.Value(model);
 
     /// <summary>Adds <c>λ·sign(w)</c> to each targeted parameter's <c>.grad</c>.</summary>
-    public void AddGradient(nn.Module model) =>
-        PenaltySum.AddGradient(_targets.Select(model, nameof(L1Penalty)), (grad, w) => grad.add_(w.sign(), Strength));
+    public void AddGradient(nn.Module model) => _penalty.AddGradient(model);
 }

@@ -46,7 +46,8 @@ public sealed class ParameterTyingPenalty : IPenalty
         Tensor total = zeros(Array.Empty<long>());
         for (var i = 0; i < left.Count; i++)
         {
-            total = total + PenaltySum.SumSquares(left[i].Parameter - right[i].Parameter);
+            var difference = (left[i].Parameter - right[i].Parameter).flatten();
+            total = total + dot(difference, difference);
         }
         return (total * (Strength / 2)).MoveToOuterDisposeScope();
     }

@@ -1,0 +1,151 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Regularizers.Torch;
+
+/// <summary>
+/// What L1, L2 and elastic net share: <c>Σᵢ φ(wᵢ)</c> over the targeted parameters with
+/// <c>φ(w) = λ₁·‖w‖₁ + (λ₂/2)·‖w‖²</c> and <c>∇φ(w) = λ₁·sign(w) + λ₂·w</c> (L1: λ₂ = 0; L2: λ₁ = 0).
+/// <para>
+/// Each parameter's value is computed as <c>λ₁·⟨w, sign(w)⟩ + (λ₂/2)·⟨w, w⟩</c> (BLAS dots), and the tensor
+/// <c>sign(w)</c> made on the way is kept for the gradient, as autograd keeps what a backward needs: through
+/// <see cref="NormPenaltyFunction"/> (one graph node) or, in place, until the next <see cref="AddGradient"/>. Three
+/// passes over each weight for L1 (sign, dot, and the gradient's add), two for L2.
+/// </para>
+/// </summary>
+internal sealed class NormPenalty
+{
+    private readonly ParameterTargets _targets;
+    private readonly string _owner;
+    private readonly double _l1;
+    private readonly double _l2;
+    private List<(Parameter Parameter, Tensor? Sign)> _kept = new();
+
+    public NormPenalty(ParameterTargets targets, string owner, double l1, double l2)
+    {
+        _targets = targets ?? throw new ArgumentNullException(nameof(targets));
+        _owner = owner;
+        _l1 = l1;
+        _l2 = l2;
+    }
+
+    /// <summary>The penalty as a 0-dimensional tensor whose backward adds <c>g·∇φ(wᵢ)</c> to each parameter's gradient.</summary>
+    public Tensor Compute(nn.Module model)
+    {
+        var parameters = _targets.Select(model, _owner);
+        var vars = new object[parameters.Count + 1];
+        vars[0] = this;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            vars[i + 1] = parameters[i].Parameter;
+        }
+        // The scope frees forward's own handles to the signs; the node holds the saved ones.
+        using var scope = NewDisposeScope();
+        return NormPenaltyFunction.apply(vars).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The penalty's value as a 0-dimensional tensor that does not record gradients; keeps each <c>sign(w)</c> for
+    /// the next <see cref="AddGradient"/>, so that it adds the gradient at the weights this value was computed for.
+    /// </summary>
+    public Tensor Value(nn.Module model)
+    {
+        var parameters = _targets.Select(model, _owner);
+        ReleaseKept();
+        using var noGrad = no_grad();
+        var total = 0.0;
+        foreach (var (_, p) in parameters)
+        {
+            total += Term(p, out var sign);
+            _kept.Add((p, sign?.DetachFromDisposeScope()));
+        }
+        return Scalar(total, parameters[0].Parameter);
+    }
+
+    /// <summary>
+    /// Adds <c>∇φ(w)</c> to each targeted parameter's <c>.grad</c> in place (creating it when there is none), with the
+    /// signs kept by the last <see cref="Value"/> when it covered these parameters, else with fresh ones.
+    /// </summary>
+    public void AddGradient(nn.Module model)
+    {
+        var parameters = _targets.Select(model, _owner);
+        var kept = _kept.Count == parameters.Count && _kept.Zip(parameters).All(k => ReferenceEquals(k.First.Parameter, k.Second.Parameter));
+        using var noGrad = no_grad();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i].Parameter;
+            if (p.grad is null)
+            {
+                using var zero = zeros_like(p);
+                p.grad = zero;
+            }
+            using var grad = p.grad!;
+            if (_l1 > 0)
+            {
+                using var fresh = kept ? null : p.sign();
+                grad.add_(kept ? _kept[i].Sign! : fresh!, _l1);
+            }
+            if (_l2 > 0)
+            {
+                grad.add_(p, _l2);
+            }
+        }
+        ReleaseKept();
+    }
+
+    /// <summary>
+    /// φ(w), computed without recording gradients; <paramref name="sign"/> is <c>sign(w)</c> (null when λ₁ = 0),
+    /// which <see cref="Gradient"/> reuses.
+    /// </summary>
+    public double Term(Tensor w, out Tensor? sign)
+    {
+        using var flat = w.flatten();
+        var value = 0.0;
+        sign = null;
+        if (_l1 > 0)
+        {
+            sign = w.sign();
+            using var flatSign = sign.flatten();
+            using var l1 = dot(flat, flatSign);
+            value += _l1 * l1.ToDouble();
+        }
+        if (_l2 > 0)
+        {
+            using var squares = dot(flat, flat);
+            value += _l2 / 2 * squares.ToDouble();
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// <c>scale·∇φ(w)</c> from <paramref name="sign"/> (as <see cref="Term"/> made it), or null when ∇φ = 0. When grad
+    /// mode is on (a backward under <c>create_graph</c>) the gradient is built from <paramref name="w"/> with recorded
+    /// ops, sign included, so that it depends on w as autograd's would and second derivatives are φ's Hessian
+    /// <c>λ₂·I</c> (0 for L1).
+    /// </summary>
+    public Tensor? Gradient(Tensor w, Tensor? sign, double scale)
+    {
+        using var fresh = sign is not null && is_grad_enabled() ? w.sign() : null;
+        var s = fresh ?? sign;
+        return (s, _l2 > 0) switch
+        {
+            (null, false) => null,
+            (null, true) => w.mul(scale * _l2),
+            ({ }, false) => s.mul(scale * _l1),
+            ({ }, true) => s.mul(scale * _l1).add_(w, scale * _l2),
+        };
+    }
+
+    /// <summary>A 0-dimensional tensor holding <paramref name="value"/> in <paramref name="like"/>'s dtype and device.</summary>
+    public static Tensor Scalar(double value, Tensor like) => tensor(value, like.dtype, like.device);
+
+    private void ReleaseKept()
+    {
+        foreach (var (_, sign) in _kept)
+        {
+            sign?.Dispose();
+        }
+        _kept = new List<(Parameter, Tensor?)>();
+    }
+}
