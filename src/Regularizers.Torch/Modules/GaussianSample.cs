@@ -7,7 +7,8 @@ namespace Regularizers.Torch;
 /// Gaussian noise shaped like a tensor: elements ~ N(mean, std²), independent. On the CPU, by Box–Muller from a
 /// <see cref="SplitMix"/> stream: draw j gives <c>u₁ = (⌊lo₃₂/2⁸⌋ + 1)·2⁻²⁴ ∈ (0, 1]</c> and <c>u₂ = ⌊hi₃₂/2⁸⌋·2⁻²⁴</c>,
 /// <c>r = √(−2 ln u₁)</c>; element j is <c>mean + std·r·cos 2πu₂</c> and element h + j (h = ⌈n/2⌉) is
-/// <c>mean + std·r·sin 2πu₂</c>. Float uniforms cap |z| at √(48 ln 2) ≈ 5.77, as libtorch's own float <c>normal_</c> does.
+/// <c>mean + std·r·sin 2πu₂</c>, with ln, sin and cos from <see cref="TurnMath"/>. Float uniforms cap |z| at
+/// √(48 ln 2) ≈ 5.77, as libtorch's own float <c>normal_</c> does.
 /// Float32 tensors only; other devices and types use <c>normal_</c>.
 /// </summary>
 internal static class GaussianSample
@@ -36,8 +37,8 @@ internal static class GaussianSample
                 counter += stride;
                 var b = SplitMix.Mix(counter);
                 counter += stride;
-                var (radius, angle) = Polar(Vector.Narrow(a, b), Vector.Narrow(Vector.ShiftRightLogical(a, 32), Vector.ShiftRightLogical(b, 32)));
-                var (sin, cos) = Vector.SinCos(angle);
+                var radius = Radius(Vector.Narrow(a, b));
+                var (sin, cos) = TurnMath.SinCosTurn(Vector.ShiftRightLogical(Vector.Narrow(Vector.ShiftRightLogical(a, 32), Vector.ShiftRightLogical(b, 32)), 8));
                 (shift + (scale * radius * cos)).CopyTo(values[j..]);
                 (shift + (scale * radius * sin)).CopyTo(values[(half + j)..]);
             }
@@ -45,20 +46,20 @@ internal static class GaussianSample
         for (; j < half; j++)
         {
             var z = SplitMix.Draw(key, j);
-            var radius = MathF.Sqrt(-2 * MathF.Log((((uint)z >> 8) + 1) * TwoToMinus24));
-            var angle = 2 * MathF.PI * ((uint)(z >> 32) >> 8) * TwoToMinus24;
-            values[j] = mean + (std * radius * MathF.Cos(angle));
+            var radius = MathF.Sqrt(-2 * TurnMath.Log((((uint)z >> 8) + 1) * TwoToMinus24));
+            var (sin, cos) = TurnMath.SinCosTurn((uint)(z >> 32) >> 8);
+            values[j] = mean + (std * radius * cos);
             if (j < sines)
             {
-                values[half + j] = mean + (std * radius * MathF.Sin(angle));
+                values[half + j] = mean + (std * radius * sin);
             }
         }
     }
 
-    private static (Vector<float> Radius, Vector<float> Angle) Polar(Vector<uint> low, Vector<uint> high)
+    /// <summary><c>√(−2 ln u₁)</c> with <c>u₁ = (⌊lo₃₂/2⁸⌋ + 1)·2⁻²⁴</c>.</summary>
+    private static Vector<float> Radius(Vector<uint> low)
     {
         var u1 = Vector.ConvertToSingle(Vector.ShiftRightLogical(low, 8) + Vector<uint>.One) * TwoToMinus24;
-        var u2 = Vector.ConvertToSingle(Vector.ShiftRightLogical(high, 8)) * TwoToMinus24;
-        return (Vector.SquareRoot(-2 * Vector.Log(u1)), 2 * MathF.PI * u2);
+        return Vector.SquareRoot(-2 * TurnMath.Log(u1));
     }
 }
