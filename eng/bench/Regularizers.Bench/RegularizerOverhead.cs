@@ -33,7 +33,7 @@ internal static class RegularizerOverhead
     ];
 
     /// <summary>Each configuration's paired ratios: per round, its steps timed right after as many plain steps.</summary>
-    public static IReadOnlyDictionary<string, (double Median, double Low, double High)> Run(LabeledImages train, int steps = 50, int rounds = 15)
+    public static IReadOnlyDictionary<string, (double Median, double Low, double High)> Run(LabeledImages train, int steps = 50, int rounds = 25)
     {
         using var x = tensor(train.Pixels, new long[] { train.Count, 784 });
         using var y = tensor(train.Labels.Select(l => (long)l).ToArray());
