@@ -139,6 +139,39 @@ public sealed class PenaltyTests
         Assert.Equal(weights.Select(w => 0.5 * w), fc1.weight.grad!.data<double>().ToArray());
     }
 
+    public static TheoryData<double, double> ElasticStrengths => new() { { 0.3, 0 }, { 0, 0.4 }, { 0.3, 0.4 } };
+
+    [Theory]
+    [MemberData(nameof(ElasticStrengths))]
+    public void NormPenalties_ValueAndGradient_EqualAutogradOfTheirFormula(double l1, double l2)
+    {
+        IPenalty penalty = (l1, l2) switch
+        {
+            (_, 0) => new L1Penalty(l1, ParameterSelection.All),
+            (0, _) => new L2Penalty(l2, ParameterSelection.All),
+            _ => new ElasticNetPenalty(l1, l2, ParameterSelection.All),
+        };
+        using var ours = Mlp(3);
+        using var formula = Mlp(3);
+        using (no_grad())
+        {
+            ours.parameters().First()[0, 0] = tensor(0f);
+            formula.parameters().First()[0, 0] = tensor(0f);
+        }
+
+        using var value = penalty.Compute(ours);
+        value.backward();
+        using var scope = NewDisposeScope();
+        var expected = formula.parameters().Select(p => (p.abs().sum() * l1) + (p.square().sum() * (l2 / 2))).Aggregate((a, b) => a + b);
+        expected.backward();
+
+        Assert.Equal(Scalar(expected), Scalar(value), 6);
+        foreach (var (mine, theirs) in ours.parameters().Zip(formula.parameters()))
+        {
+            Assert.Equal(Values(theirs.grad!), Values(mine.grad!), new FloatTolerance(1e-6f));
+        }
+    }
+
     [Fact]
     public void WeightsOnlyPenalty_BiasChanged_ValueUnchanged()
     {
