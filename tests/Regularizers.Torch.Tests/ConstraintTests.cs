@@ -28,6 +28,31 @@ public sealed class ConstraintTests
         Assert.Equal(2.0, Math.Sqrt(Values(layer.weight)[..2].Sum(v => v * v)), 5);
     }
 
+    [Theory]
+    [InlineData(0.99999f)]
+    [InlineData(1f)]
+    [InlineData(1.00001f)]
+    public void MaxNorm_RowNormNearC_EqualsRenorm(float scale)
+    {
+        using var layer = LinearWithRows([0.6f * scale, 0.8f * scale], [0.3f, 0.4f]);
+        using var expected = layer.weight.renorm(2, 0, 1f);
+
+        new MaxNorm(1.0).Apply(layer);
+
+        Assert.Equal(Values(expected), Values(layer.weight));
+    }
+
+    [Fact]
+    public void MaxNorm_AllRowsWellBelowC_WeightsUnchanged()
+    {
+        using var layer = LinearWithRows([0.6f, 0.8f], [-0.3f, 0.4f]);
+        var before = Values(layer.weight);
+
+        new MaxNorm(3.0).Apply(layer);
+
+        Assert.Equal(before, Values(layer.weight));
+    }
+
     [Fact]
     public void MaxNorm_Apply_LeavesBiasAlone()
     {

@@ -25,6 +25,8 @@ internal static class RegularizerOverhead
         new("l2_in_place", () => null, () => new Regularization(new L2Penalty(1e-4)) { Gradients = PenaltyGradients.InPlace }),
         new("elastic_in_place", () => null, () => new Regularization(new ElasticNetPenalty(1e-5, 1e-4)) { Gradients = PenaltyGradients.InPlace }),
         new("max_norm", () => null, () => new Regularization(new MaxNorm(3.0))),
+        // c = 0.3 is below every unit's initial norm (about 0.58), so this one rescales every row at every step.
+        new("max_norm_binding", () => null, () => new Regularization(new MaxNorm(0.3))),
         new("unit_norm", () => null, () => new Regularization(new UnitNorm())),
         new("inverted_dropout", () => new InvertedDropout(0.5), () => new Regularization()),
         new("classic_dropout", () => new ClassicDropout(0.5), () => new Regularization()),

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch;
@@ -27,6 +28,20 @@ public sealed class MaxNorm : IConstraint
     public string Name => "max_norm";
 
     /// <inheritdoc />
-    public void Apply(nn.Module model) =>
-        ParameterConstraint.Apply(model, _targets, nameof(MaxNorm), w => w.copy_(w.renorm(2, 0, (float)MaxValue)));
+    public void Apply(nn.Module model) => ParameterConstraint.Apply(model, _targets, nameof(MaxNorm), Project);
+
+    /// <summary>
+    /// renorm leaves a unit whose norm is at most c untouched, so when every unit's norm is below <c>c·(1 − 10⁻⁵)</c>
+    /// (a margin far above the float rounding of the norms) the weight is left as it is after one read; otherwise it
+    /// becomes <c>renorm(w, 2, 0, c)</c>.
+    /// </summary>
+    private void Project(Tensor w)
+    {
+        using var largest = ParameterConstraint.UnitNorms(w).max();
+        if (largest.ToDouble() < MaxValue * (1 - 1e-5))
+        {
+            return;
+        }
+        w.copy_(w.renorm(2, 0, (float)MaxValue));
+    }
 }
