@@ -43,6 +43,25 @@ public sealed class ConstraintTests
     }
 
     [Fact]
+    public void MaxNorm_RandomWeightsAndShapes_BitIdenticalToRenorm()
+    {
+        manual_seed(11);
+        foreach (var (rows, columns, c) in new[] { (64L, 784L, 0.9), (256L, 256L, 0.5), (10L, 256L, 0.58), (7L, 3L, 1.0) })
+        {
+            using var layer = nn.Linear(columns, rows);
+            using (no_grad())
+            {
+                layer.weight.normal_(0, 0.04);
+            }
+            using var expected = layer.weight.renorm(2, 0, (float)c);
+
+            new MaxNorm(c).Apply(layer);
+
+            Assert.Equal(Values(expected), Values(layer.weight));
+        }
+    }
+
+    [Fact]
     public void MaxNorm_AllRowsWellBelowC_WeightsUnchanged()
     {
         using var layer = LinearWithRows([0.6f, 0.8f], [-0.3f, 0.4f]);
