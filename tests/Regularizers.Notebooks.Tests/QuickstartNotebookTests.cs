@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Regularizers.Notebooks.Tests;
+
+/// <summary>Runs notebooks/quickstart.ipynb once and checks what it claims against what it printed.</summary>
+public sealed class QuickstartNotebookTests : IClassFixture<QuickstartNotebookTests.Fixture>
+{
+    private readonly NotebookRun _run;
+
+    public QuickstartNotebookTests(Fixture fixture) => _run = fixture.Run;
+
+    public sealed class Fixture
+    {
+        public NotebookRun Run { get; } = NotebookRun.Execute("quickstart.ipynb");
+    }
+
+    private double Number(string pattern)
+    {
+        var match = Regex.Match(_run.Text, pattern);
+        Assert.True(match.Success, $"The notebook's output has no match for /{pattern}/. Output:\n{_run.Text}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void Quickstart_EveryCell_RunsWithoutErrors()
+    {
+        Assert.Empty(_run.Failures);
+        Assert.Equal(6, _run.Outputs.Count);
+        Assert.All(_run.Outputs, output => Assert.NotEmpty(output));
+    }
+
+    [Fact]
+    public void Quickstart_PenaltyGradients_EqualTheClosedForms()
+    {
+        Assert.Equal(0, Number(@"max \|grad - 0\.5·w\| = ([0-9.eE+-]+)"));
+        Assert.Equal(0, Number(@"max \|grad - 0\.25·sign\(w\)\| = ([0-9.eE+-]+)"));
+    }
+
+    [Fact]
+    public void Quickstart_TwoLineLoop_LearnsAndRespectsMaxNorm()
+    {
+        Assert.InRange(Number(@"epoch 3: l2 term [0-9.]+, test accuracy ([0-9.]+)"), 0.75, 1);
+        Assert.InRange(Number(@"largest unit norm = ([0-9.]+)"), 0, 3);
+    }
+
+    [Fact]
+    public void Quickstart_Dropout_TrainingMeanMatchesEval()
+    {
+        Assert.Equal(1.0, Number(@"inverted: training mean [0-9.]+, eval ([0-9.]+)"));
+        Assert.Equal(0.7, Number(@"classic:  training mean [0-9.]+, eval ([0-9.]+)"), 4);
+        Assert.Equal(1.0, Number(@"inverted: training mean ([0-9.]+)"), 2);
+        Assert.Equal(0.7, Number(@"classic:  training mean ([0-9.]+)"), 2);
+    }
+
+    [Fact]
+    public void Quickstart_UniformLabelSmoothing_EqualsCrossEntropyWithLabelSmoothing()
+    {
+        Assert.Equal(Number(@"cross_entropy\(label_smoothing: 0\.1\) ([0-9.]+)"), Number(@"uniform ([0-9.]+)"));
+    }
+
+    [Fact]
+    public void Quickstart_Trainer_StopsEarlyAndRestoresABetterEpoch()
+    {
+        var ran = Number(@"ran ([0-9]+) epochs");
+        var restored = Number(@"restored epoch ([0-9]+)");
+        Assert.InRange(ran, 3, 19);
+        Assert.InRange(restored, 1, ran - 1);
+        Assert.InRange(Number(@"trainer test accuracy ([0-9.]+)"), 0.78, 1);
+    }
+}
