@@ -15,7 +15,7 @@ namespace Regularizers.Torch;
 /// </summary>
 public sealed class Regularization
 {
-    private readonly Dictionary<string, double> _lastTerms = new();
+    private IReadOnlyDictionary<string, double> _lastTerms = new Dictionary<string, double>();
 
     /// <summary>Composes penalties (<see cref="IPenalty"/>) and constraints (<see cref="IConstraint"/>), in any order.</summary>
     /// <exception cref="ArgumentException">An item is neither a penalty nor a constraint.</exception>
@@ -58,15 +58,17 @@ public sealed class Regularization
     public Tensor Penalty(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        _lastTerms.Clear();
+        // A new dictionary per call, published at the end: bagging members training in parallel share one Regularization.
+        var terms = new Dictionary<string, double>();
         using var scope = NewDisposeScope();
         Tensor? total = null;
         foreach (var penalty in Penalties)
         {
             var term = Gradients == PenaltyGradients.InPlace && penalty is IGradientPenalty closedForm ? closedForm.Value(model) : penalty.Compute(model);
-            _lastTerms[penalty.Name] = _lastTerms.GetValueOrDefault(penalty.Name) + term.ToDouble();
+            terms[penalty.Name] = terms.GetValueOrDefault(penalty.Name) + term.ToDouble();
             total = total is null ? term : total + term;
         }
+        _lastTerms = terms;
         return (total ?? zeros(Array.Empty<long>())).MoveToOuterDisposeScope();
     }
 

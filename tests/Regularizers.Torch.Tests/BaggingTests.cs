@@ -14,12 +14,22 @@ public sealed class BaggingTests
         (tensor(images.Pixels, new long[] { images.Count, images.FeatureCount }), tensor(images.Labels.Select(l => (long)l).ToArray()), images.Labels);
 
     [Fact]
-    public void Train_ParallelAndSequential_GiveIdenticalMembers()
+    public void Train_ParallelAndSequential_GiveIdenticalMembers() => AssertParallelEqualsSequential(new TrainerOptions { Epochs = 3, BatchSize = 16 });
+
+    [Fact]
+    public void Train_ParallelWithOneSharedInPlaceElasticNet_GivesTheSequentialMembers() =>
+        AssertParallelEqualsSequential(new TrainerOptions
+        {
+            Epochs = 3,
+            BatchSize = 16,
+            Regularization = new Regularization(new ElasticNetPenalty(1e-2, 1e-2)) { Gradients = PenaltyGradients.InPlace },
+        });
+
+    private static void AssertParallelEqualsSequential(TrainerOptions trainer)
     {
         manual_seed(50);
         using var x = randn(120, 6);
         using var y = randint(0, 3, new long[] { 120 });
-        var trainer = new TrainerOptions { Epochs = 3, BatchSize = 16 };
         BaggingEnsemble Run(bool parallel) => BaggingEnsemble.Train(
             f => nn.Sequential(nn.Linear(f, 8), nn.ReLU(), nn.Linear(8, 3)), m => optim.SGD(m.parameters(), 0.1), trainer,
             new BaggingOptions { Members = 4, Seed = 7, Parallel = parallel, MaxFeatures = Regularizers.Sampling.MaxFeatures.Fraction(0.5) }, x, y);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -20,7 +21,9 @@ internal sealed class NormPenalty
     private readonly string _owner;
     private readonly double _l1;
     private readonly double _l2;
-    private List<(Parameter Parameter, Tensor? Sign)> _kept = new();
+    // Per model (keyed by its first targeted parameter), so that bagging members training in parallel with one shared
+    // penalty keep their own signs; an entry goes when its AddGradient runs or its model is collected.
+    private readonly ConditionalWeakTable<Parameter, List<(Parameter Parameter, Tensor? Sign)>> _kept = new();
 
     public NormPenalty(ParameterTargets targets, string owner, double l1, double l2)
     {
@@ -52,14 +55,16 @@ internal sealed class NormPenalty
     public Tensor Value(nn.Module model)
     {
         var parameters = _targets.Select(model, _owner);
-        ReleaseKept();
+        Release(parameters[0].Parameter);
         using var noGrad = no_grad();
         var total = 0.0;
+        var kept = new List<(Parameter, Tensor?)>(parameters.Count);
         foreach (var (_, p) in parameters)
         {
             total += Term(p, out var sign);
-            _kept.Add((p, sign?.DetachFromDisposeScope()));
+            kept.Add((p, sign?.DetachFromDisposeScope()));
         }
+        _kept.AddOrUpdate(parameters[0].Parameter, kept);
         return Scalar(total, parameters[0].Parameter);
     }
 
@@ -70,7 +75,8 @@ internal sealed class NormPenalty
     public void AddGradient(nn.Module model)
     {
         var parameters = _targets.Select(model, _owner);
-        var kept = _kept.Count == parameters.Count && _kept.Zip(parameters).All(k => ReferenceEquals(k.First.Parameter, k.Second.Parameter));
+        var signs = _kept.TryGetValue(parameters[0].Parameter, out var list) ? list : null;
+        var kept = signs is not null && signs.Count == parameters.Count && signs.Zip(parameters).All(k => ReferenceEquals(k.First.Parameter, k.Second.Parameter));
         using var noGrad = no_grad();
         for (var i = 0; i < parameters.Count; i++)
         {
@@ -84,14 +90,14 @@ internal sealed class NormPenalty
             if (_l1 > 0)
             {
                 using var fresh = kept ? null : p.sign();
-                grad.add_(kept ? _kept[i].Sign! : fresh!, _l1);
+                grad.add_(kept ? signs![i].Sign! : fresh!, _l1);
             }
             if (_l2 > 0)
             {
                 grad.add_(p, _l2);
             }
         }
-        ReleaseKept();
+        Release(parameters[0].Parameter);
     }
 
     /// <summary>
@@ -140,12 +146,16 @@ internal sealed class NormPenalty
     /// <summary>A 0-dimensional tensor holding <paramref name="value"/> in <paramref name="like"/>'s dtype and device.</summary>
     public static Tensor Scalar(double value, Tensor like) => tensor(value, like.dtype, like.device);
 
-    private void ReleaseKept()
+    private void Release(Parameter key)
     {
-        foreach (var (_, sign) in _kept)
+        if (!_kept.TryGetValue(key, out var signs))
+        {
+            return;
+        }
+        _kept.Remove(key);
+        foreach (var (_, sign) in signs)
         {
             sign?.Dispose();
         }
-        _kept = new List<(Parameter, Tensor?)>();
     }
 }
