@@ -194,7 +194,8 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         {
             items.Add(new MaxNorm(_options.MaxNorm));
         }
-        return new Regularization([.. items]);
+        // The Trainer calls AfterBackward, so the closed-form penalties take the in-place path: same gradients, less work.
+        return new Regularization([.. items]) { Gradients = PenaltyGradients.InPlace };
     }
 
     private optim.Optimizer Optimizer(nn.Module<Tensor, Tensor> model) => _options.Optimizer switch

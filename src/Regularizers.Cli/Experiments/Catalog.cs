@@ -18,9 +18,9 @@ internal static class Catalog
     public static IReadOnlyList<Configuration> Default { get; } =
     [
         None,
-        new("l2", "L2 penalty (λ/2)·Σw², λ = 5e-4, weights only") { Regularization = () => new(new L2Penalty(5e-4)) },
-        new("l1", "L1 penalty λ·Σ|w|, λ = 1e-4, weights only") { Regularization = () => new(new L1Penalty(1e-4)) },
-        new("elastic-net", "λ₁·Σ|w| + (λ₂/2)·Σw², λ₁ = 5e-5, λ₂ = 5e-4") { Regularization = () => new(new ElasticNetPenalty(5e-5, 5e-4)) },
+        new("l2", "L2 penalty (λ/2)·Σw², λ = 5e-4, weights only") { Regularization = () => InPlace(new L2Penalty(5e-4)) },
+        new("l1", "L1 penalty λ·Σ|w|, λ = 1e-4, weights only") { Regularization = () => InPlace(new L1Penalty(1e-4)) },
+        new("elastic-net", "λ₁·Σ|w| + (λ₂/2)·Σw², λ₁ = 5e-5, λ₂ = 5e-4") { Regularization = () => InPlace(new ElasticNetPenalty(5e-5, 5e-4)) },
         new("inverted-dropout", "inverted dropout, p = 0.2 on the input, 0.5 after each hidden layer")
             { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5) },
         new("classic-dropout", "classic dropout (eval scales by 1 − p), p = 0.2 input, 0.5 hidden")
@@ -49,12 +49,18 @@ internal static class Catalog
     public static IReadOnlyList<Configuration> Seed004 { get; } =
     [
         None,
-        new("l2", "L2 penalty (λ/2)·Σw², λ = 0.01 (seed 004's l2(lambd=0.01))") { Regularization = () => new(new L2Penalty(0.01)) },
+        new("l2", "L2 penalty (λ/2)·Σw², λ = 0.01 (seed 004's l2(lambd=0.01))") { Regularization = () => InPlace(new L2Penalty(0.01)) },
         new("bagging", "3 networks on bootstrap samples, hard vote (seed 004)")
             { BaggingMembers = 3, Combination = EnsembleCombination.HardVote },
         new("inverted-dropout", "inverted dropout p = 0.5 after the hidden layer (seed 004's keep ratio 0.5)")
             { HiddenDropout = () => new InvertedDropout(0.5) },
     ];
+
+    /// <summary>
+    /// A regularization whose closed-form penalties add their gradients in place (the Trainer calls AfterBackward):
+    /// the gradients autograd would give, for less work per step.
+    /// </summary>
+    private static Regularization InPlace(params object[] items) => new(items) { Gradients = PenaltyGradients.InPlace };
 
     /// <summary>Finds a configuration of a preset by name, or null.</summary>
     public static Configuration? Find(string preset, string name) =>
