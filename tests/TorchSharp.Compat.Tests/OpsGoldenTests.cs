@@ -59,6 +59,8 @@ public sealed class OpsGoldenTests
             "norm" => a.norm(),
             "norm_dim1" => a.norm(1),
             "renorm_rows_2" => renorm(w, 2, 0, 2f),
+            "vector_norm_keep" => linalg.vector_norm(img, 2, new long[] { 1, 2, 3 }, keepdim: true),
+            "vector_norm_all_ord1" => linalg.vector_norm(a, 1),
             "clamp" => a.clamp(-0.5, 0.7),
             "matmul" => a.matmul(m),
             "softmax" => logits.softmax(1),

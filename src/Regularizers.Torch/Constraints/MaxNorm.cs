@@ -31,17 +31,33 @@ public sealed class MaxNorm : IConstraint
     public void Apply(nn.Module model) => ParameterConstraint.Apply(model, _targets, nameof(MaxNorm), Project);
 
     /// <summary>
-    /// renorm leaves a unit whose norm is at most c untouched, so when every unit's norm is below <c>c·(1 − 10⁻⁵)</c>
-    /// (a margin far above the float rounding of the norms) the weight is left as it is after one read; otherwise it
-    /// becomes <c>renorm(w, 2, 0, c)</c>.
+    /// renorm's own steps (libtorch 1.13: <c>linalg.vector_norm</c> over all dimensions but 0, the factor
+    /// <c>c / (‖w‖ + 1e-7)</c> where <c>‖w‖ &gt; c</c> and 1 elsewhere, then <c>w · factor</c>), applied in place. When
+    /// no unit is above c every factor is 1, so the weight is left as it is after one read.
     /// </summary>
     private void Project(Tensor w)
     {
-        using var largest = ParameterConstraint.UnitNorms(w).max();
-        if (largest.ToDouble() < MaxValue * (1 - 1e-5))
+        var c = (float)MaxValue;
+        if (w.dim() < 2)
+        {
+            // renorm itself reports that it needs at least two dimensions.
+            w.copy_(w.renorm(2, 0, c));
+            return;
+        }
+        var dims = Enumerable.Range(1, (int)w.dim() - 1).Select(d => (long)d).ToArray();
+        using var norms = linalg.vector_norm(w, 2, dims, keepdim: true);
+        using var above = norms.gt(c);
+        using var any = above.any();
+        if (!any.item<bool>())
         {
             return;
         }
-        w.copy_(w.renorm(2, 0, (float)MaxValue));
+        using var shifted = norms + 1e-7f;
+        // A tensor numerator: Scalar / Tensor is reciprocal-then-multiply in TorchSharp, one rounding more than renorm.
+        using var limit = full_like(norms, c);
+        using var shrink = limit / shifted;
+        using var one = ones_like(norms);
+        using var factor = where(above, shrink, one);
+        w.mul_(factor);
     }
 }

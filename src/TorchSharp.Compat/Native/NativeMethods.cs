@@ -147,6 +147,7 @@ namespace TorchSharp.Native
         [DllImport(Lib)] internal static extern IntPtr rts_max_min_dim(int isMin, IntPtr t, long dim, int keepdim, out IntPtr indices);
         [DllImport(Lib)] internal static extern IntPtr rts_norm(IntPtr t, double p);
         [DllImport(Lib)] internal static extern IntPtr rts_norm_dim(IntPtr t, long dim, int keepdim, double p);
+        [DllImport(Lib)] internal static extern IntPtr rts_vector_norm(IntPtr t, double ord, long[] dims, int ndims, int keepdim);
         [DllImport(Lib)] internal static extern IntPtr rts_cumsum(IntPtr t, long dim, int dtype);
         [DllImport(Lib)] internal static extern IntPtr rts_topk(IntPtr t, long k, long dim, int largest, int sorted, out IntPtr indices);
         [DllImport(Lib)] internal static extern IntPtr rts_sort(IntPtr t, long dim, int descending, int stable, out IntPtr indices);

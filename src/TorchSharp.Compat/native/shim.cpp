@@ -548,6 +548,11 @@ EXPORT T rts_max_min_dim(int is_min, T t, int64_t dim, int keepdim, T* indices) 
 }
 EXPORT T rts_norm(T t, double p) { GUARD(nullptr, return wrap(t->norm(p));) }
 EXPORT T rts_norm_dim(T t, int64_t dim, int keepdim, double p) { GUARD(nullptr, return wrap(at::norm(*t, p, {dim}, keepdim != 0));) }
+EXPORT T rts_vector_norm(T t, double ord, const int64_t* dims, int ndims, int keepdim) {
+    GUARD(nullptr,
+        auto d = dims ? c10::optional<at::IntArrayRef>(at::IntArrayRef(dims, (size_t)ndims)) : c10::nullopt;
+        return wrap(at::linalg_vector_norm(*t, ord, d, keepdim != 0));)
+}
 EXPORT T rts_cumsum(T t, int64_t dim, int dtype) {
     GUARD(nullptr, return wrap(dtype < 0 ? t->cumsum(dim) : t->cumsum(dim, (at::ScalarType)dtype));)
 }
