@@ -11,8 +11,8 @@ namespace Regularizers.Torch;
 /// <para>
 /// Each parameter's value is computed as <c>λ₁·⟨w, sign(w)⟩ + (λ₂/2)·⟨w, w⟩</c> (BLAS dots), and the tensor
 /// <c>sign(w)</c> made on the way is kept for the gradient, as autograd keeps what a backward needs: through
-/// <see cref="NormPenaltyFunction"/> (one graph node) or, in place, until the next <see cref="AddGradient"/>. Three
-/// passes over each weight for L1 (sign, dot, and the gradient's add), two for L2.
+/// <see cref="NormPenaltyFunction"/> (one graph node) or, in place, until the next <see cref="AddGradient"/>. In place
+/// that is three passes over each weight for L1 (sign, dot, the add into <c>.grad</c>) and two for L2 (dot, add).
 /// </para>
 /// </summary>
 internal sealed class NormPenalty
@@ -81,12 +81,13 @@ internal sealed class NormPenalty
         for (var i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i].Parameter;
-            if (p.grad is null)
+            var existing = p.grad;
+            if (existing is null)
             {
                 using var zero = zeros_like(p);
                 p.grad = zero;
             }
-            using var grad = p.grad!;
+            using var grad = existing ?? p.grad!;
             if (_l1 > 0)
             {
                 using var fresh = kept ? null : p.sign();
