@@ -37,19 +37,25 @@ public sealed class ParameterTyingPenalty : IPenalty
     /// <inheritdoc />
     public string Name => "tying";
 
-    /// <summary>Computes the penalty; <paramref name="model"/> is not used (the tied modules were given at construction).</summary>
+    /// <summary>
+    /// Computes the penalty as one graph node (<see cref="ParameterTyingFunction"/>) whose backward sends
+    /// <c>±g·λ·(w_A − w_B)</c> to both modules; <paramref name="model"/> is not used (the tied modules were given at
+    /// construction).
+    /// </summary>
     public Tensor Compute(nn.Module model)
     {
-        using var scope = NewDisposeScope();
         var left = _targets.Select(_a, nameof(ParameterTyingPenalty));
         var right = _targets.Select(_b, nameof(ParameterTyingPenalty));
-        Tensor total = zeros(Array.Empty<long>());
+        var vars = new object[1 + left.Count + right.Count];
+        vars[0] = Strength;
         for (var i = 0; i < left.Count; i++)
         {
-            var difference = (left[i].Parameter - right[i].Parameter).flatten();
-            total = total + dot(difference, difference);
+            vars[1 + i] = left[i].Parameter;
+            vars[1 + left.Count + i] = right[i].Parameter;
         }
-        return (total * (Strength / 2)).MoveToOuterDisposeScope();
+        // The scope frees forward's own handles to the differences; the node holds the saved ones.
+        using var scope = NewDisposeScope();
+        return ParameterTyingFunction.apply(vars).MoveToOuterDisposeScope();
     }
 
     private static string Describe(IEnumerable<(string Name, TorchSharp.Modules.Parameter Parameter)> ps) =>
