@@ -166,10 +166,7 @@ public class InPlaceGradientTests
             reg.AfterBackward(model);
         }
         Step();
-        // Other tests' undisposed tensors are freed by finalizers; let them run now, not during the count.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = Tensor.TotalCount;
+        var before = LiveTensorCount.Settled();
 
         for (var i = 0; i < 50; i++)
         {

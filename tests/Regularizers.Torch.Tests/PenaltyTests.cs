@@ -365,12 +365,7 @@ public sealed class PenaltyLeakTests
         using var model = Mlp();
         var reg = new Regularization(new L1Penalty(0.1), new L2Penalty(0.1), new ElasticNetPenalty(0.1, 0.1));
         reg.Penalty(model).Dispose();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        // Other tests' undisposed tensors are freed by finalizers; let them run now, not during the count.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = Tensor.TotalCount;
+        var before = LiveTensorCount.Settled();
 
         for (var i = 0; i < 100; i++)
         {
@@ -400,12 +395,7 @@ public sealed class TrainerLeakTests
         };
         var trainer = new Training.Trainer(model, optimizer, options);
         trainer.Fit(x, y, x, y);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        // Other tests' undisposed tensors are freed by finalizers; let them run now, not during the count.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = Tensor.TotalCount;
+        var before = LiveTensorCount.Settled();
 
         for (var i = 0; i < 5; i++)
         {
@@ -416,7 +406,20 @@ public sealed class TrainerLeakTests
     }
 }
 
+/// <summary>The leak tests' collection (they count process-wide live tensors, so they run alone) and their count.</summary>
 [CollectionDefinition(nameof(LiveTensorCount), DisableParallelization = true)]
 public sealed class LiveTensorCount
 {
+    /// <summary>
+    /// The live-tensor count once other tests' undisposed tensors have been finalized, so that finalizers do not free
+    /// them during the caller's count.
+    /// </summary>
+    public static long Settled()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return Tensor.TotalCount;
+    }
 }

@@ -218,9 +218,7 @@ public sealed class CustomFunctionTests
             ScaledCube.apply(x, 1.0).sum().backward();
         }
         Step();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = Tensor.TotalCount;
+        var before = LiveTensors.SettledCount();
 
         for (var i = 0; i < 20; i++)
         {

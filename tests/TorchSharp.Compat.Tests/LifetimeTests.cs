@@ -4,15 +4,6 @@ namespace TorchSharp.Compat.Tests;
 [Collection(nameof(LiveTensorCount))]
 public sealed class LifetimeTests
 {
-    /// <summary>Finalizes other tests' garbage first, so that only this test's tensors move the live count.</summary>
-    private static long SettledCount()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return Tensor.TotalCount;
-    }
-
     [Fact]
     public void Tensor_UsedAfterDispose_ThrowsObjectDisposedException()
     {
@@ -25,7 +16,7 @@ public sealed class LifetimeTests
     [Fact]
     public void Tensor_DisposedTwice_IsHarmless()
     {
-        var before = SettledCount();
+        var before = LiveTensors.SettledCount();
         var t = ones(3);
         t.Dispose();
         t.Dispose();
@@ -36,7 +27,7 @@ public sealed class LifetimeTests
     [Fact]
     public void DisposeScope_OnDispose_DisposesEverythingButWhatMovedOut()
     {
-        var before = SettledCount();
+        var before = LiveTensors.SettledCount();
         Tensor kept;
         using (var scope = NewDisposeScope())
         {
@@ -57,7 +48,7 @@ public sealed class LifetimeTests
         manual_seed(1);
         using var model = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(), torch.nn.Linear(16, 3));
         using var optimizer = torch.optim.SGD(model.parameters(), 0.05);
-        var before = SettledCount();
+        var before = LiveTensors.SettledCount();
         for (var step = 0; step < 10_000; step++)
         {
             using var scope = NewDisposeScope();

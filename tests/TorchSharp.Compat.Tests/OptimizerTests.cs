@@ -463,9 +463,7 @@ public sealed class OptimizerLifetimeTests
             optimizer.step();
         }
         Step();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = Tensor.TotalCount;
+        var before = LiveTensors.SettledCount();
 
         for (var i = 0; i < 1000; i++)
         {
@@ -479,9 +477,7 @@ public sealed class OptimizerLifetimeTests
     public void Dispose_Optimizer_ReleasesItsStateTensors()
     {
         using var w = new Parameter(ones(4));
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = Tensor.TotalCount;
+        var before = LiveTensors.SettledCount();
         var optimizer = torch.optim.Adam(new[] { w }, amsgrad: true);
         Assert.Equal(before + 3, Tensor.TotalCount);
 

@@ -46,7 +46,7 @@ internal static class GaussianSample
         for (; j < half; j++)
         {
             var z = SplitMix.Draw(key, j);
-            var radius = MathF.Sqrt(-2 * TurnMath.Log((((uint)z >> 8) + 1) * TwoToMinus24));
+            var radius = Radius((uint)z);
             var (sin, cos) = TurnMath.SinCosTurn((uint)(z >> 32) >> 8);
             values[j] = mean + (std * radius * cos);
             if (j < sines)
@@ -62,4 +62,7 @@ internal static class GaussianSample
         var u1 = Vector.ConvertToSingle(Vector.ShiftRightLogical(low, 8) + Vector<uint>.One) * TwoToMinus24;
         return Vector.SquareRoot(-2 * TurnMath.Log(u1));
     }
+
+    /// <inheritdoc cref="Radius(Vector{uint})"/>
+    private static float Radius(uint low) => MathF.Sqrt(-2 * TurnMath.Log(((low >> 8) + 1) * TwoToMinus24));
 }

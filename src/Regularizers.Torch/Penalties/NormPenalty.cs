@@ -65,7 +65,7 @@ internal sealed class NormPenalty
             kept.Add((p, sign?.DetachFromDisposeScope()));
         }
         _kept.AddOrUpdate(parameters[0].Parameter, kept);
-        return Scalar(total, parameters[0].Parameter);
+        return ClosedFormBackward.Scalar(total, parameters[0].Parameter);
     }
 
     /// <summary>
@@ -143,9 +143,6 @@ internal sealed class NormPenalty
             ({ }, true) => s.mul(scale * _l1).add_(w, scale * _l2),
         };
     }
-
-    /// <summary>A 0-dimensional tensor holding <paramref name="value"/> in <paramref name="like"/>'s dtype and device.</summary>
-    public static Tensor Scalar(double value, Tensor like) => tensor(value, like.dtype, like.device);
 
     private void Release(Parameter key)
     {

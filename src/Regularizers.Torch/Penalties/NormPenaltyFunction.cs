@@ -32,7 +32,7 @@ internal sealed class NormPenaltyFunction : autograd.SingleTensorFunction<NormPe
         }
         ctx.save_data(PenaltyKey, penalty);
         ctx.save_for_backward(saved);
-        return NormPenalty.Scalar(total, (Tensor)vars[1]);
+        return ClosedFormBackward.Scalar(total, (Tensor)vars[1]);
     }
 
     /// <inheritdoc />
@@ -41,14 +41,11 @@ internal sealed class NormPenaltyFunction : autograd.SingleTensorFunction<NormPe
         var penalty = (NormPenalty)ctx.get_data(PenaltyKey);
         var saved = ctx.get_saved_variables();
         var count = saved.Count / 2;
-        // Under create_graph with a grad_output that itself records gradients, keep the dependence on it.
-        var differentiableScale = grad_output.requires_grad;
-        var scale = differentiableScale ? 1.0 : grad_output.ToDouble();
+        var scale = ClosedFormBackward.Scale(grad_output);
         var gradients = new List<Tensor>(count + 1) { null! };
         for (var i = 0; i < count; i++)
         {
-            var g = penalty.Gradient(saved[i], saved[count + i], scale);
-            gradients.Add(differentiableScale && g is not null ? g * grad_output : g!);
+            gradients.Add(ClosedFormBackward.Times(penalty.Gradient(saved[i], saved[count + i], scale), grad_output)!);
         }
         return gradients;
     }

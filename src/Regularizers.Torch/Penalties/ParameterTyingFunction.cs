@@ -42,8 +42,7 @@ internal sealed class ParameterTyingFunction : autograd.SingleTensorFunction<Par
         saved.AddRange(differences);
         ctx.save_data(StrengthKey, strength);
         ctx.save_for_backward(saved);
-        var like = (Tensor)vars[1];
-        return tensor(strength / 2 * total, like.dtype, like.device);
+        return ClosedFormBackward.Scalar(strength / 2 * total, (Tensor)vars[1]);
     }
 
     /// <inheritdoc />
@@ -52,8 +51,7 @@ internal sealed class ParameterTyingFunction : autograd.SingleTensorFunction<Par
         var strength = (double)ctx.get_data(StrengthKey);
         var saved = ctx.get_saved_variables();
         var count = saved.Count / 3;
-        var differentiableScale = grad_output.requires_grad;
-        var scale = strength * (differentiableScale ? 1.0 : grad_output.ToDouble());
+        var scale = strength * ClosedFormBackward.Scale(grad_output);
         var recorded = is_grad_enabled();
         var toA = new List<Tensor>(count);
         var toB = new List<Tensor>(count);
@@ -61,12 +59,9 @@ internal sealed class ParameterTyingFunction : autograd.SingleTensorFunction<Par
         {
             var (a, b) = (saved[i], saved[count + i]);
             var d = recorded ? a - b : saved[2 * count + i];
-            toA.Add(a.requires_grad ? Scaled(d, scale, differentiableScale, grad_output) : null!);
-            toB.Add(b.requires_grad ? Scaled(d, -scale, differentiableScale, grad_output) : null!);
+            toA.Add(a.requires_grad ? ClosedFormBackward.Times(d.mul(scale), grad_output)! : null!);
+            toB.Add(b.requires_grad ? ClosedFormBackward.Times(d.mul(-scale), grad_output)! : null!);
         }
         return [null!, .. toA, .. toB];
     }
-
-    private static Tensor Scaled(Tensor d, double scale, bool differentiableScale, Tensor gradOutput) =>
-        differentiableScale ? d.mul(scale) * gradOutput : d.mul(scale);
 }
