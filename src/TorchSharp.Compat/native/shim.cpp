@@ -263,8 +263,10 @@ EXPORT N rts_node_new(const char* name, void* state, T* inputs, int n) {
     GUARD(nullptr,
         torch::autograd::variable_list vars;
         for (int i = 0; i < n; i++) vars.push_back(inputs[i] ? *inputs[i] : at::Tensor());
-        auto node = std::shared_ptr<ManagedNode>(new ManagedNode(name, state), torch::autograd::deleteNode);
+        // The state is handed over only once the node is complete: if building it fails, the caller still owns it.
+        auto node = std::shared_ptr<ManagedNode>(new ManagedNode(name, nullptr), torch::autograd::deleteNode);
         node->set_next_edges(torch::autograd::collect_next_edges(vars));
+        node->state_ = state;
         return new std::shared_ptr<ManagedNode>(node);)
 }
 EXPORT void* rts_node_raw(N node) { return node->get(); }
