@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything Regularizers.Torch needs from Debian's archive. Idempotent: a second run installs nothing.
-#   libtorch-dev           libtorch 1.13.1, the engine under TorchSharp.Compat
-#   libopenblas0-pthread   threaded BLAS (6 → 97 GFLOP/s on a 1024² matmul here versus the reference BLAS)
-#   cmake g++              build the native shim (dotnet build runs CMake)
+# The torch engine itself (TorchSharp-cpu with libtorch-cpu 2.10) and ML.NET come from NuGet when dotnet restores.
 #   dataset-fashion-mnist  the real Fashion-MNIST IDX files, the default data set
-#   python3-torch          PyTorch 1.13, to regenerate golden values and run the baseline benchmark
+#   python3-torch          PyTorch 1.13, to regenerate golden values and run the PyTorch side of the benchmarks
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch)
+packages=(dataset-fashion-mnist python3-torch)
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "bootstrap: apt-get not found. Install these Debian packages by other means: ${packages[*]}" >&2

@@ -1,8 +1,8 @@
 """PyTorch 1.13 baseline for eng/bench/run.sh: one epoch of a 784-256-256-10 ReLU MLP on Fashion-MNIST
 (SGD lr 0.1, batch 128), and a 1024x1024 float32 matmul's GFLOP/s. Prints one JSON line.
 
-Threads: torch intra-op threads and OpenBLAS threads are set from TORCH_THREADS (default 1) and the
-environment's OPENBLAS_NUM_THREADS, the same policy as TorchSharp.Compat's defaults."""
+Threads: torch intra-op threads come from TORCH_THREADS (default 1); run.sh sets it, and OpenBLAS's threads, to the
+same count as the TorchSharp side."""
 import gzip, json, os, struct, sys, time
 import numpy as np
 import torch

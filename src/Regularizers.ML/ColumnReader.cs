@@ -37,20 +37,43 @@ internal static class ColumnReader
         var row = default(VBuffer<float>);
         var dense = new float[width];
         long index = 0;
-        while (cursor.MoveNext())
+        try
         {
-            getter(ref row);
-            row.CopyTo(dense);
-            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(dense))
+            while (cursor.MoveNext())
             {
-                x.Dispose();
-                throw new InvalidOperationException(
-                    $"Feature column '{name}' has a non-finite value ({dense.First(v => !float.IsFinite(v))}) in row {cursor.Position}; replace or drop missing values first.");
+                getter(ref row);
+                Dense(row, dense, name, cursor.Position);
+                if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(dense))
+                {
+                    throw new InvalidOperationException(
+                        $"Feature column '{name}' has a non-finite value ({dense.First(v => !float.IsFinite(v))}) in row {cursor.Position}; replace or drop missing values first.");
+                }
+                accessor.CopyFrom((ReadOnlySpan<float>)dense, 0, index * width);
+                index++;
             }
-            accessor.CopyFrom((ReadOnlySpan<float>)dense, 0, index * width);
-            index++;
+        }
+        catch
+        {
+            x.Dispose();
+            throw;
         }
         return x;
+    }
+
+    /// <summary>
+    /// Copies one row's feature vector into <paramref name="dense"/> (zeros where the vector is sparse). A vector whose
+    /// length differs from the declared width, which a <c>PredictionEngine</c> lets through from a user's array,
+    /// is an error rather than being padded or cut.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The vector's length is not <c>dense.Length</c>.</exception>
+    public static void Dense(in VBuffer<float> row, float[] dense, string name, long position)
+    {
+        if (row.Length != dense.Length)
+        {
+            throw new InvalidOperationException(
+                $"Feature column '{name}' has {row.Length} values in row {position}; the model expects {dense.Length}.");
+        }
+        row.CopyTo(dense);
     }
 
     private static long Count(IDataView data, DataViewSchema.Column column)

@@ -335,9 +335,9 @@ public class TorchCrossCheckTests
         CloseToTorch(refY.Data, y);
         CloseToTorch(dx.Data, xt.grad!);
         CloseToTorch(dGamma, torchBn.weight.grad!);
-        CloseToTorch(dBeta, torchBn.bias.grad!);
-        CloseToTorch(bn.RunningMean, torchBn.running_mean);
-        CloseToTorch(bn.RunningVariance, torchBn.running_var);
+        CloseToTorch(dBeta, torchBn.bias!.grad!);
+        CloseToTorch(bn.RunningMean, torchBn.running_mean!);
+        CloseToTorch(bn.RunningVariance, torchBn.running_var!);
     }
 
     [Fact]

@@ -37,20 +37,52 @@ public sealed class CallbackTests : IDisposable
     public void ModelCheckpoint_SaveFailsMidWrite_PreviousCheckpointIntactAndNoTemporaryFile()
     {
         var (x, y) = Data();
-        using var model = Mlp();
+        using var model = new SaveFailsOnRequest(Mlp());
         using var optimizer = optim.SGD(model.parameters(), 0.1);
         var path = Path.Combine(_directory, "best.bin");
-        var checkpoint = new ModelCheckpoint(path, monitor: "loss", saveBestOnly: false);
-        new Trainer(model, optimizer, new TrainerOptions { Epochs = 1, BatchSize = 40, Callbacks = [checkpoint] }).Fit(x, y);
+        var options = new TrainerOptions { Epochs = 1, BatchSize = 40, Callbacks = [new ModelCheckpoint(path, monitor: "loss", saveBestOnly: false)] };
+        new Trainer(model, optimizer, options).Fit(x, y);
         var saved = File.ReadAllBytes(path);
+        var savedWeights = TestModels.Values(model.parameters().First());
 
-        ((Linear)model[2]).weight.Dispose();   // the next save fails after writing the first layer's tensors
-        Assert.Throws<ObjectDisposedException>(() => model.save(path));
+        model.FailNextSave = true;
+        var e = Assert.Throws<InvalidOperationException>(() => new Trainer(model, optimizer, options).Fit(x, y));
 
+        Assert.StartsWith("Tensor invalid", e.Message, StringComparison.Ordinal);
         Assert.Equal(saved, File.ReadAllBytes(path));
         Assert.Equal(["best.bin"], Directory.GetFiles(_directory).Select(Path.GetFileName));
-        using var fresh = Mlp(99);
+        using var fresh = new SaveFailsOnRequest(Mlp(99));
         fresh.load(path);
+        Assert.Equal(savedWeights, TestModels.Values(fresh.parameters().First()));
+    }
+
+    /// <summary>A model whose save writes every real tensor, then fails on a last state entry when asked to.</summary>
+    private sealed class SaveFailsOnRequest : nn.Module<Tensor, Tensor>
+    {
+        private readonly nn.Module<Tensor, Tensor> inner;
+
+        public SaveFailsOnRequest(nn.Module<Tensor, Tensor> inner) : base(nameof(SaveFailsOnRequest))
+        {
+            this.inner = inner;
+            RegisterComponents();
+        }
+
+        public bool FailNextSave { get; set; }
+
+        public override Tensor forward(Tensor input) => inner.call(input);
+
+        public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null)
+        {
+            var state = base.state_dict(destination, prefix);
+            if (FailNextSave && prefix is null)
+            {
+                // Saving reaches this entry after the real tensors are written, and a disposed tensor cannot be read.
+                var disposed = zeros(1);
+                disposed.Dispose();
+                state["zz_failing"] = disposed;
+            }
+            return state;
+        }
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ConstraintTests
         using var layer = LinearWithRows([30f, 40f]);
         using (no_grad())
         {
-            layer.bias.fill_(100f);
+            layer.bias!.fill_(100f);
         }
 
         new MaxNorm(1.0).Apply(layer);

@@ -61,7 +61,7 @@ public sealed class LabelSmoothingTests
         using var onehot = nn.functional.one_hot(target, 4).to_type(ScalarType.Float32);
         using var expected = (logits.detach().softmax(1) - (onehot * 0.9 + 0.025)) / 3;
 
-        Assert.Equal(Values(expected), Values(logits.grad), new FloatTolerance(1e-6f));
+        Assert.Equal(Values(expected), Values(logits.grad!), new FloatTolerance(1e-6f));
     }
 
     [Fact]

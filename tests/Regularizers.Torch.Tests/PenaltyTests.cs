@@ -39,8 +39,8 @@ public sealed class PenaltyTests
         value.backward();
 
         var fc1 = (TorchSharp.Modules.Linear)model[0];
-        Assert.Equal(Values(fc1.weight).Select(w => 0.5f * w), Values(fc1.weight.grad), new FloatTolerance(1e-6f));
-        Assert.Null(fc1.bias.grad);
+        Assert.Equal(Values(fc1.weight).Select(w => 0.5f * w), Values(fc1.weight.grad!), new FloatTolerance(1e-6f));
+        Assert.Null(fc1.bias!.grad);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PenaltyTests
 
         var expected = Values(fc1.weight).Select(w => 0.25f * Math.Sign(w)).ToArray();
         Assert.Equal(0f, expected[0]);
-        Assert.Equal(expected, Values(fc1.weight.grad));
+        Assert.Equal(expected, Values(fc1.weight.grad!));
     }
 
     /// <summary>
@@ -180,7 +180,7 @@ public sealed class PenaltyTests
         var before = Scalar(penalty.Compute(model));
         using (no_grad())
         {
-            ((TorchSharp.Modules.Linear)model[0]).bias.add_(10f);
+            ((TorchSharp.Modules.Linear)model[0]).bias!.add_(10f);
         }
 
         Assert.Equal(before, Scalar(penalty.Compute(model)));
@@ -194,7 +194,7 @@ public sealed class PenaltyTests
         var before = Scalar(penalty.Compute(model));
         using (no_grad())
         {
-            ((TorchSharp.Modules.Linear)model[0]).bias.add_(10f);
+            ((TorchSharp.Modules.Linear)model[0]).bias!.add_(10f);
         }
 
         Assert.NotEqual(before, Scalar(penalty.Compute(model)));

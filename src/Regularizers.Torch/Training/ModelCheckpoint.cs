@@ -2,8 +2,9 @@ namespace Regularizers.Torch.Training;
 
 /// <summary>
 /// Saves the model after each epoch (<see cref="SaveBestOnly"/> false) or whenever the monitored metric improves (true, the
-/// default). The file is written atomically by <c>Module.save</c>: a temporary file beside the target is written, flushed to
-/// disk and renamed over it, so a crash mid-write leaves the previous checkpoint intact.
+/// default), in <c>Module.save</c>'s format. The file is written atomically (<see cref="Regularizers.IO.AtomicFile"/>): a temporary
+/// file beside the target is written, flushed to disk and renamed over it, so a save that fails or a crash mid-write leaves
+/// the previous checkpoint intact.
 /// </summary>
 public sealed class ModelCheckpoint : TrainingCallback
 {
@@ -51,7 +52,12 @@ public sealed class ModelCheckpoint : TrainingCallback
         {
             _best = value;
         }
-        context.Model.save(Path);
+        Regularizers.IO.AtomicFile.Write(Path, stream =>
+        {
+            // Module.save(Stream) closes the stream; the writer leaves it open for AtomicFile to flush and rename.
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            context.Model.save(writer);
+        });
         SavedEpoch = context.Epoch;
     }
 }
