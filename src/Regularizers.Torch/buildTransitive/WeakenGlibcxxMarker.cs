@@ -1,4 +1,5 @@
 // Compiled by MSBuild's RoslynCodeTaskFactory from Regularizers.Torch.targets (beside this file), not into the library.
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -7,6 +8,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+
+namespace Regularizers.Torch.Build;
 
 /// <summary>
 /// Lets TorchSharp's <c>libLibTorchSharp.so</c> load against a libstdc++ older than GCC 13 (Debian 12, Ubuntu 22.04).
@@ -20,7 +23,7 @@ using Microsoft.Build.Utilities;
 /// the patched copy is written beside the original and renamed over it, so a hard link into the NuGet cache is never
 /// written through.
 /// </remarks>
-public sealed class WeakenGlibcxxMarker : Task
+public sealed class WeakenGlibcxxMarker : Microsoft.Build.Utilities.Task
 {
     /// <summary>The <c>libLibTorchSharp.so</c> files of a build or publish output.</summary>
     [Required]
@@ -96,7 +99,7 @@ public static class GlibcxxMarker
     }
 
     /// <summary>The libstdc++ the dynamic loader would pick from the standard library folders, or null.</summary>
-    public static string FindSystemLibstdcxx()
+    public static string? FindSystemLibstdcxx()
     {
         var triplet = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
         string[] folders = { $"/lib/{triplet}", $"/usr/lib/{triplet}", "/usr/lib64", "/lib64", "/usr/lib", "/lib" };
