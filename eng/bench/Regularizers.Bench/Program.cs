@@ -5,6 +5,11 @@ using Regularizers.Data;
 
 // Benchmarks print one JSON line each; eng/bench/run.sh combines them with the PyTorch baseline into ratios.
 var which = args.Length > 0 ? args[0] : "mlp";
+// TORCH_THREADS sets libtorch's intra-op threads (its default is one per core); run.sh measures 1 and 2.
+if (int.TryParse(Environment.GetEnvironmentVariable("TORCH_THREADS"), out var threads))
+{
+    TorchSharp.torch.set_num_threads(threads);
+}
 var train = FashionMnist.LoadTrain();
 var test = FashionMnist.LoadTest();
 switch (which)
@@ -29,6 +34,9 @@ switch (which)
     case "ensemble":
         EnsembleBenchmarks.Run(train, test);
         break;
+    case "choices":
+        Choices.Run();
+        break;
     case "reference":
         ReferenceEpoch.Run(train);
         break;
@@ -36,7 +44,7 @@ switch (which)
         MlNetFit.Run(train);
         break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet"));
         return 2;
 }
 return 0;
