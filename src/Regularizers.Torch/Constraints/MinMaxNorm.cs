@@ -41,7 +41,9 @@ public sealed class MinMaxNorm : IConstraint
         ParameterConstraint.Apply(model, _targets, nameof(MinMaxNorm), w =>
         {
             var norms = ParameterConstraint.UnitNorms(w);
-            var desired = norms.clamp(Min, Max) * Rate + norms * (1 - Rate);
+            var clipped = norms.clamp(Min, Max);
+            // At rate 1 the blend is the clipped norm exactly (x·1 + n·0 = x), in three ops fewer.
+            var desired = Rate == 1 ? clipped : clipped * Rate + norms * (1 - Rate);
             w.mul_(desired / (norms + 1e-7));
         });
 }
