@@ -72,12 +72,12 @@ public class InPlaceGradientTests
     }
 
     [Fact]
-    public void InPlace_WeightsFlipSignAfterPenalty_AfterBackwardUsesTheSignsPenaltySaw()
+    public void InPlace_WeightsFlipSignAfterPenalty_AfterBackwardUsesTheCurrentWeights()
     {
         using var model = Mlp(5);
         var reg = new Regularization(new L1Penalty(0.5)) { Gradients = PenaltyGradients.InPlace };
         var fc1 = model.named_parameters().First(p => p.name == "fc1.weight").parameter;
-        var signs = Values(fc1).Select(w => (float)Math.Sign(w)).ToArray();
+        var flipped = Values(fc1).Select(w => -(float)Math.Sign(w)).ToArray();
 
         using (var value = reg.Penalty(model))
         using (no_grad())
@@ -86,8 +86,8 @@ public class InPlaceGradientTests
         }
         reg.AfterBackward(model);
 
-        // As backward() of an autograd penalty would: the gradient at the weights the value was computed for.
-        Assert.Equal(signs.Select(s => 0.5f * s), Values(fc1.grad!));
+        // Stateless, as SGD's weight_decay: the gradient at the weights AfterBackward finds.
+        Assert.Equal(flipped.Select(s => 0.5f * s), Values(fc1.grad!));
     }
 
     [Fact]

@@ -19,11 +19,6 @@ internal static class Choices
         using var activations = randn(128, 256);
         using var model = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 10));
         var weights = model.parameters().Where(p => p.dim() == 2).ToArray();
-        foreach (var w in weights)
-        {
-            w.grad = zeros_like(w);
-        }
-        var inPlaceL1 = new Regularization(new L1Penalty(1e-5)) { Gradients = PenaltyGradients.InPlace };
         var maxNormLoose = new MaxNorm(3.0);
         var maxNormBinding = new MaxNorm(0.3);
         using var snapshot = cat(weights.Select(w => w.detach().flatten()).ToArray());
@@ -51,9 +46,6 @@ internal static class Choices
             ("max-norm c=0.3, all binding (unrolled) vs renorm",
                 () => { Restore(weights, snapshot); maxNormBinding.Apply(model); },
                 () => { Restore(weights, snapshot); using var noGrad = no_grad(); foreach (var w in weights) { using var r = w.renorm(2, 0, 0.3f); w.copy_(r); } }),
-            ("L1 in place: kept signs (sign+dot, add) vs vector_norm then fresh sign",
-                () => { inPlaceL1.Penalty(model).Dispose(); inPlaceL1.AfterBackward(model); },
-                () => PlainInPlaceL1(weights, 1e-5)),
         };
 
         foreach (var (_, ours, plain) in pairs)
@@ -93,22 +85,6 @@ internal static class Choices
             w.copy_(shaped);
             offset += w.numel();
         }
-    }
-
-    /// <summary>The stateless form: the value from one L1 norm pass, the gradient from a fresh sign.</summary>
-    private static void PlainInPlaceL1(Tensor[] weights, double strength)
-    {
-        using var noGrad = no_grad();
-        var total = 0.0;
-        foreach (var w in weights)
-        {
-            using var norm = linalg.vector_norm(w, 1);
-            total += strength * norm.item<float>();
-            using var sign = w.sign();
-            using var grad = w.grad!;
-            grad.add_(sign, strength);
-        }
-        GC.KeepAlive(total);
     }
 
     private static double Time(Action action, int repetitions)

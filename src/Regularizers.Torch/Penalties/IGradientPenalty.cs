@@ -10,9 +10,9 @@ public interface IGradientPenalty : IPenalty
 
     /// <summary>
     /// Adds the penalty's gradient to each targeted parameter's <c>.grad</c> in place (creating it when the parameter
-    /// has none), without recording gradients: afterwards <c>.grad</c> holds what <c>backward()</c> of
-    /// <c>loss + Compute(model)</c> would have produced, with the penalty evaluated where <see cref="Value"/> last was
-    /// (an L1 term reuses the signs that call computed), as backward uses what its forward saved.
+    /// has none), without recording gradients, at the current weights: between <c>Value</c> and this call the weights
+    /// do not change in a training step, so <c>.grad</c> then holds what <c>backward()</c> of
+    /// <c>loss + Compute(model)</c> would have produced.
     /// </summary>
     void AddGradient(nn.Module model);
 }

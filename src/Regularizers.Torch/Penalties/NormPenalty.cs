@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch;
@@ -9,10 +7,11 @@ namespace Regularizers.Torch;
 /// What L1, L2 and elastic net share: <c>Σᵢ φ(wᵢ)</c> over the targeted parameters with
 /// <c>φ(w) = λ₁·‖w‖₁ + (λ₂/2)·‖w‖²</c> and <c>∇φ(w) = λ₁·sign(w) + λ₂·w</c> (L1: λ₂ = 0; L2: λ₁ = 0).
 /// <para>
-/// Each parameter's value is computed as <c>λ₁·⟨w, sign(w)⟩ + (λ₂/2)·⟨w, w⟩</c> (BLAS dots), and the tensor
-/// <c>sign(w)</c> made on the way is kept for the gradient, as autograd keeps what a backward needs: through
-/// <see cref="NormPenaltyFunction"/> (one graph node) or, in place, until the next <see cref="AddGradient"/>. In place
-/// that is three passes over each weight for L1 (sign, dot, the add into <c>.grad</c>) and two for L2 (dot, add).
+/// Each parameter's value is computed as <c>λ₁·⟨w, sign(w)⟩ + (λ₂/2)·⟨w, w⟩</c> (BLAS dots). Through autograd,
+/// <see cref="NormPenaltyFunction"/> (one graph node) keeps <c>sign(w)</c> for its backward; in place,
+/// <see cref="AddGradient"/> adds <c>λ₁·sign(w) + λ₂·w</c> at the current weights, as SGD's <c>weight_decay</c> does,
+/// and nothing is held between the calls (keeping the signs measured 0.96× this at one thread and 1.38× at two on
+/// libtorch 2.10: not worth the state).
 /// </para>
 /// </summary>
 internal sealed class NormPenalty
@@ -21,9 +20,6 @@ internal sealed class NormPenalty
     private readonly string _owner;
     private readonly double _l1;
     private readonly double _l2;
-    // Per model (keyed by its first targeted parameter), so that bagging members training in parallel with one shared
-    // penalty keep their own signs; an entry goes when its AddGradient runs or its model is collected.
-    private readonly ConditionalWeakTable<Parameter, List<(Parameter Parameter, Tensor? Sign)>> _kept = new();
 
     public NormPenalty(ParameterTargets targets, string owner, double l1, double l2)
     {
@@ -48,39 +44,26 @@ internal sealed class NormPenalty
         return NormPenaltyFunction.apply(vars).MoveToOuterDisposeScope();
     }
 
-    /// <summary>
-    /// The penalty's value as a 0-dimensional tensor that does not record gradients; keeps each <c>sign(w)</c> for
-    /// the next <see cref="AddGradient"/>, so that it adds the gradient at the weights this value was computed for.
-    /// </summary>
+    /// <summary>The penalty's value as a 0-dimensional tensor that does not record gradients.</summary>
     public Tensor Value(nn.Module model)
     {
         var parameters = _targets.Select(model, _owner);
-        Release(parameters[0].Parameter);
         using var noGrad = no_grad();
         var total = 0.0;
-        var kept = new List<(Parameter, Tensor?)>(parameters.Count);
         foreach (var (_, p) in parameters)
         {
             total += Term(p, out var sign);
-            kept.Add((p, sign?.DetachFromDisposeScope()));
+            sign?.Dispose();
         }
-        _kept.AddOrUpdate(parameters[0].Parameter, kept);
         return ClosedFormBackward.Scalar(total, parameters[0].Parameter);
     }
 
-    /// <summary>
-    /// Adds <c>∇φ(w)</c> to each targeted parameter's <c>.grad</c> in place (creating it when there is none), with the
-    /// signs kept by the last <see cref="Value"/> when it covered these parameters, else with fresh ones.
-    /// </summary>
+    /// <summary>Adds <c>∇φ(w)</c> at the current weights to each targeted parameter's <c>.grad</c> in place (creating it when there is none).</summary>
     public void AddGradient(nn.Module model)
     {
-        var parameters = _targets.Select(model, _owner);
-        var signs = _kept.TryGetValue(parameters[0].Parameter, out var list) ? list : null;
-        var kept = signs is not null && signs.Count == parameters.Count && signs.Zip(parameters).All(k => ReferenceEquals(k.First.Parameter, k.Second.Parameter));
         using var noGrad = no_grad();
-        for (var i = 0; i < parameters.Count; i++)
+        foreach (var (_, p) in _targets.Select(model, _owner))
         {
-            var p = parameters[i].Parameter;
             var existing = p.grad;
             if (existing is null)
             {
@@ -90,15 +73,14 @@ internal sealed class NormPenalty
             using var grad = existing ?? p.grad!;
             if (_l1 > 0)
             {
-                using var fresh = kept ? null : p.sign();
-                grad.add_(kept ? signs![i].Sign! : fresh!, _l1);
+                using var sign = p.sign();
+                grad.add_(sign, _l1);
             }
             if (_l2 > 0)
             {
                 grad.add_(p, _l2);
             }
         }
-        Release(parameters[0].Parameter);
     }
 
     /// <summary>
@@ -142,18 +124,5 @@ internal sealed class NormPenalty
             ({ }, false) => s.mul(scale * _l1),
             ({ }, true) => s.mul(scale * _l1).add_(w, scale * _l2),
         };
-    }
-
-    private void Release(Parameter key)
-    {
-        if (!_kept.TryGetValue(key, out var signs))
-        {
-            return;
-        }
-        _kept.Remove(key);
-        foreach (var (_, sign) in signs)
-        {
-            sign?.Dispose();
-        }
     }
 }

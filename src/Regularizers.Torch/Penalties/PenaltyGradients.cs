@@ -14,9 +14,8 @@ public enum PenaltyGradients
     /// out of the autograd graph: <see cref="Regularization.Penalty"/> adds their value as a constant (for the logged
     /// loss) and <see cref="Regularization.AfterBackward"/> adds their gradient to <c>.grad</c> in place, as SGD's
     /// <c>weight_decay</c> does. The parameters' gradients are the same as with <see cref="Autograd"/>, at a fraction of
-    /// the cost; other penalties still go through autograd. From <see cref="Regularization.Penalty"/> to
-    /// <see cref="Regularization.AfterBackward"/>, L1 and elastic-net terms hold <c>sign(w)</c> for each weight (what a
-    /// backward pass would hold); AfterBackward, or the next Penalty, releases them.
+    /// the cost; other penalties still go through autograd. Nothing is held between the two calls: AfterBackward
+    /// computes the gradient at the weights as they are when it runs.
     /// </summary>
     InPlace,
 }
