@@ -188,3 +188,63 @@ public sealed class CallbackOptionTests
         Assert.StartsWith("bestEpochs must be an integer greater than or equal to 1. Received: bestEpochs=0. (Parameter 'bestEpochs')", e.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>EarlyStopping restores the epoch its criterion calls best, whichever direction the criterion monitors.</summary>
+public sealed class EarlyStoppingBestEpochTests
+{
+    [Fact]
+    public void EarlyStopping_PatienceOnAccuracyWithDefaultCallback_RestoresTheMostAccurateEpoch()
+    {
+        // Validation accuracy 0.5, 0.8, 0.6, 0.55: the best epoch is 2, the worst 1.
+        var restored = RunScripted(new EarlyStopping(new Stopping.Patience(1, mode: Stopping.MetricMode.Max), monitor: "val_accuracy"), [0.5, 0.8, 0.6, 0.55]);
+
+        Assert.Equal((2, 2f), restored);
+    }
+
+    [Fact]
+    public void EarlyStopping_PatienceWithMinDelta_RestoresTheEpochThePatienceCountsFrom()
+    {
+        // Validation loss 0.5, 0.4, 0.39, 0.45: with min_delta 0.05 epoch 3 is no improvement, so epoch 2 is best.
+        var restored = RunScripted(new EarlyStopping(new Stopping.Patience(2, minDelta: 0.05)), [0.5, 0.4, 0.39, 0.45]);
+
+        Assert.Equal((2, 2f), restored);
+    }
+
+    [Fact]
+    public void EarlyStopping_GeneralizationLoss_RestoresTheLowestValidationError()
+    {
+        var restored = RunScripted(new EarlyStopping(new Stopping.GeneralizationLoss(5)), [0.5, 0.3, 0.35, 0.4]);
+
+        Assert.Equal((2, 2f), restored);
+    }
+
+    /// <summary>
+    /// Feeds the callback one scripted epoch at a time, with the model's weights set to the epoch number, and returns
+    /// the restored epoch and the weight value the model holds afterwards.
+    /// </summary>
+    private static (int? Epoch, float Weight) RunScripted(EarlyStopping stopper, double[] monitored)
+    {
+        using var model = nn.Sequential(nn.Linear(2, 1));
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var history = new TrainingHistory();
+        var context = new TrainingContext(model, optimizer, history);
+        stopper.OnTrainBegin(context);
+        for (var epoch = 1; epoch <= monitored.Length && !context.StopTraining; epoch++)
+        {
+            using (no_grad())
+            {
+                foreach (var p in model.parameters())
+                {
+                    p.fill_(epoch);
+                }
+            }
+            context.Epoch = epoch;
+            var value = monitored[epoch - 1];
+            history.Add(new EpochMetrics(epoch, 1.0, 0.5, value, value));
+            stopper.OnEpochEnd(context);
+        }
+        stopper.OnTrainEnd(context);
+        stopper.Dispose();
+        return (history.RestoredEpoch, TestModels.Values(model.parameters().First())[0]);
+    }
+}

@@ -21,4 +21,8 @@ public sealed class AllCriterion : IStoppingCriterion
             ? StopDecision.Stop(string.Join("; ", decisions.Select(d => d.Reason)))
             : StopDecision.Continue;
     }
+
+    /// <summary>The first criterion's best epoch: it sets the direction and rule that a restore should follow.</summary>
+    public int BestEpoch(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors) =>
+        criteria[0].BestEpoch(trainingErrors, validationErrors);
 }

@@ -23,4 +23,8 @@ public sealed class AnyCriterion : IStoppingCriterion
             .ToList();
         return reasons.Count > 0 ? StopDecision.Stop(string.Join("; ", reasons)) : StopDecision.Continue;
     }
+
+    /// <summary>The first criterion's best epoch: it sets the direction and rule that a restore should follow.</summary>
+    public int BestEpoch(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors) =>
+        criteria[0].BestEpoch(trainingErrors, validationErrors);
 }

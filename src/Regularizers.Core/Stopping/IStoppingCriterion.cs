@@ -15,4 +15,27 @@ public interface IStoppingCriterion
     /// <exception cref="ArgumentNullException">A history is null.</exception>
     /// <exception cref="ArgumentException">The histories differ in length.</exception>
     StopDecision Evaluate(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors);
+
+    /// <summary>
+    /// The epoch (1-based) whose weights are best by this criterion's own rule after epoch
+    /// <c>t = trainingErrors.Count</c>, so that what a callback restores agrees with what the criterion stops on; 0
+    /// while no epoch counts. By default, Prechelt's <c>E_opt</c>: the epoch with the lowest finite validation error (the
+    /// first of equal ones).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">A history is null.</exception>
+    /// <exception cref="ArgumentException">The histories differ in length.</exception>
+    int BestEpoch(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
+    {
+        var epochs = History.Epochs(trainingErrors, validationErrors);
+        var best = 0;
+        for (var t = 1; t <= epochs; t++)
+        {
+            var value = validationErrors[t - 1];
+            if (double.IsFinite(value) && (best == 0 || value < validationErrors[best - 1]))
+            {
+                best = t;
+            }
+        }
+        return best;
+    }
 }

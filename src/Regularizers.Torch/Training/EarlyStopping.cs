@@ -5,28 +5,28 @@ using static TorchSharp.torch;
 namespace Regularizers.Torch.Training;
 
 /// <summary>
-/// Stops training when a stopping criterion says so (by default <see cref="Patience"/> with patience 5 on "val_loss", in the callback's mode), and
-/// restores the best full state seen: model parameters and buffers and the optimizer's state (momentum buffers, Adam
-/// moments, step counts), as deep copies taken at the best epoch — also when training ends without a stop.
-/// The best epoch is the one with the lowest monitored value (highest for <see cref="MetricMode.Max"/>).
+/// Stops training when a stopping criterion says so (by default <see cref="Patience"/> with patience 5 on "val_loss", in
+/// the given mode), and restores the best full state seen: model parameters and buffers and the optimizer's state
+/// (momentum buffers, Adam moments, step counts), as deep copies taken at the best epoch — also when training ends
+/// without a stop. The best epoch is the criterion's (<see cref="IStoppingCriterion.BestEpoch"/>), so the restored epoch
+/// follows the same direction, margin and baseline as the decision to stop.
 /// </summary>
 public sealed class EarlyStopping : TrainingCallback, IDisposable
 {
     private Dictionary<string, Tensor>? _bestModel;
     private byte[]? _bestOptimizer;
-    private double _bestValue;
 
     /// <summary>Creates the callback.</summary>
     /// <param name="criterion">The stopping rule, fed the training-loss history and the monitored metric's history.</param>
     /// <param name="monitor">The metric: "val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
-    /// <param name="mode">Whether lower (default) or higher values of the metric are better.</param>
+    /// <param name="mode">For the default criterion: whether lower (default) or higher values are better. A criterion
+    /// passed in carries its own direction.</param>
     /// <param name="restoreBest">Restore the best epoch's state at the end (default true).</param>
     public EarlyStopping(IStoppingCriterion? criterion = null, string monitor = "val_loss", MetricMode mode = MetricMode.Min, bool restoreBest = true)
     {
         Criterion = criterion ?? new Patience(5, mode: mode);
         Monitor = monitor is "val_loss" or "val_accuracy" or "loss" or "accuracy" ? monitor
             : throw new ArgumentException($"monitor must be loss, accuracy, val_loss or val_accuracy. Received: monitor={monitor}.", nameof(monitor));
-        Mode = mode;
         RestoreBest = restoreBest;
     }
 
@@ -35,9 +35,6 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
 
     /// <summary>The monitored metric.</summary>
     public string Monitor { get; }
-
-    /// <summary>Whether lower or higher is better.</summary>
-    public MetricMode Mode { get; }
 
     /// <summary>Whether the best state is restored at the end.</summary>
     public bool RestoreBest { get; }
@@ -60,18 +57,14 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     public override void OnEpochEnd(TrainingContext context)
     {
         var monitored = context.History.Series(Monitor);
-        var value = monitored[^1];
-        var better = BestEpoch == 0 || (Mode == MetricMode.Min ? value < _bestValue : value > _bestValue);
-        if (better && double.IsFinite(value))
+        var losses = context.History.Series("loss");
+        var best = Criterion.BestEpoch(losses, monitored);
+        if (best == context.Epoch && best != BestEpoch && RestoreBest)
         {
-            _bestValue = value;
-            BestEpoch = context.Epoch;
-            if (RestoreBest)
-            {
-                Snapshot(context);
-            }
+            Snapshot(context);
         }
-        var decision = Criterion.Evaluate(context.History.Series("loss"), monitored);
+        BestEpoch = best;
+        var decision = Criterion.Evaluate(losses, monitored);
         if (decision.ShouldStop)
         {
             StopReason = decision.Reason;
