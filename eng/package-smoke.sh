@@ -28,6 +28,8 @@ dotnet nuget add source "$feed" -n local >/dev/null
 dotnet add package Regularizers.Torch --version "$version" >/dev/null
 cat > Program.cs <<'CS'
 using Regularizers.Torch;
+using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Penalties;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace Regularizers;
+namespace Regularizers.Core;
 
 /// <summary>
 /// Eager argument checks shared by every project. Each check returns the value it accepted, so it can be used in

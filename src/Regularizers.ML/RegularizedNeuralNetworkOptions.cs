@@ -1,6 +1,7 @@
 using Microsoft.ML;
-using Regularizers.Stopping;
+using Regularizers.Core.Stopping;
 using Regularizers.Torch.Training;
+using Regularizers.Core;
 
 namespace Regularizers.ML;
 

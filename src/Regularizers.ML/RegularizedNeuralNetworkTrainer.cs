@@ -1,10 +1,13 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Regularizers.Stopping;
+using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using Regularizers.Torch.Ensembles;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
+using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Losses;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.ML;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Regularizers.IO;
+using Regularizers.Core.IO;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
 

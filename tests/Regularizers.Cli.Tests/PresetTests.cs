@@ -1,7 +1,9 @@
 using Regularizers.Cli.Experiments;
-using Regularizers.Ensembles;
+using Regularizers.Core.Ensembles;
 using Regularizers.Torch;
 using static TorchSharp.torch;
+using Regularizers.Torch.Modules;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Cli.Tests;
 

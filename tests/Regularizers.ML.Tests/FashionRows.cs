@@ -1,5 +1,5 @@
 using Microsoft.ML.Data;
-using Regularizers.Data;
+using Regularizers.Core.Data;
 
 namespace Regularizers.ML.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.ML.Tests;
 
@@ -52,7 +53,7 @@ public class MulticlassPipelineTests(TrainedPipeline trained) : IClassFixture<Tr
     {
         var predictions = trained.Context.Data.CreateEnumerable<FashionPrediction>(trained.Model.Transform(trained.TestData), reuseRowObject: false).ToList();
 
-        Assert.All(predictions, p => Assert.Contains(p.PredictedName, Regularizers.Data.FashionMnist.ClassNames));
+        Assert.All(predictions, p => Assert.Contains(p.PredictedName, Regularizers.Core.Data.FashionMnist.ClassNames));
         Assert.All(predictions, p => Assert.Equal(1.0, p.Score.Sum(), 4));
         var correct = predictions.Zip(FashionRows.Test).Count(p => p.First.PredictedName == p.Second.Label);
         Assert.InRange(correct / (double)predictions.Count, 0.75, 1.0);
@@ -109,7 +110,7 @@ public class MulticlassPipelineTests(TrainedPipeline trained) : IClassFixture<Tr
     {
         var network = trained.Network.Members.Single();
 
-        Assert.Contains(network.named_children(), c => c.module is Regularizers.Torch.InvertedDropout { p: 0.2 });
+        Assert.Contains(network.named_children(), c => c.module is Regularizers.Torch.Modules.InvertedDropout { p: 0.2 });
         Assert.Equal(5, trained.Network.History!.Epochs.Count);
         Assert.Null(trained.Network.History.StopReason);
     }

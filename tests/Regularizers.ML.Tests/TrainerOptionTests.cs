@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Regularizers.Stopping;
+using Regularizers.Core.Stopping;
 using Regularizers.Torch.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

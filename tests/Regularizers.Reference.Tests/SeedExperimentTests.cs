@@ -1,4 +1,4 @@
-using Regularizers.Data;
+using Regularizers.Core.Data;
 using Regularizers.Reference.Losses;
 using Regularizers.Reference.Networks;
 using Regularizers.Reference.Optimizers;

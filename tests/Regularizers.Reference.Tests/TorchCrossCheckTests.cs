@@ -1,10 +1,10 @@
-using Regularizers.Ensembles;
+using Regularizers.Core.Ensembles;
 using Regularizers.Reference.Constraints;
 using Regularizers.Reference.Dropout;
 using Regularizers.Reference.Ensembles;
 using Regularizers.Reference.Losses;
 using Regularizers.Reference.Networks;
-using Regularizers.Sampling;
+using Regularizers.Core.Sampling;
 using Regularizers.Torch;
 using TorchSharp.Modules;
 using static Regularizers.Reference.Tests.Tolerances;
@@ -14,6 +14,10 @@ using RefL1 = Regularizers.Reference.Penalties.L1Penalty;
 using RefL2 = Regularizers.Reference.Penalties.L2Penalty;
 using RefLabelSmoothing = Regularizers.Reference.Losses.LabelSmoothingCrossEntropy;
 using RefTying = Regularizers.Reference.Penalties.ParameterTyingPenalty;
+using Regularizers.Torch.Losses;
+using Regularizers.Torch.Penalties;
+using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.Reference.Tests;
 
@@ -77,9 +81,9 @@ public class TorchCrossCheckTests
         using var _ = torchModel;
         (IPenalty torchPenalty, Penalties.IWeightPenalty refPenalty) = name switch
         {
-            "l1" => ((IPenalty)new Torch.L1Penalty(0.3), (Penalties.IWeightPenalty)new RefL1(0.3)),
-            "l2" => (new Torch.L2Penalty(0.7), new RefL2(0.7)),
-            _ => (new Torch.ElasticNetPenalty(0.3, 0.7), new RefElasticNet(0.3, 0.7)),
+            "l1" => ((IPenalty)new Torch.Penalties.L1Penalty(0.3), (Penalties.IWeightPenalty)new RefL1(0.3)),
+            "l2" => (new Torch.Penalties.L2Penalty(0.7), new RefL2(0.7)),
+            _ => (new Torch.Penalties.ElasticNetPenalty(0.3, 0.7), new RefElasticNet(0.3, 0.7)),
         };
         var weights = reference.Parameters.Where(p => !p.IsBias).ToList();
 
@@ -109,7 +113,7 @@ public class TorchCrossCheckTests
     {
         var (torchModel, reference) = Twins(4);
         using var _ = torchModel;
-        using var penalty = new Torch.ActivityPenalty((nn.Module<Tensor, Tensor>)torchModel[1], 0.25, norm);
+        using var penalty = new Torch.Penalties.ActivityPenalty((nn.Module<Tensor, Tensor>)torchModel[1], 0.25, norm);
         var x = Input(5, 4, 5);
         using var xt = ToTorch(x);
 
@@ -126,7 +130,7 @@ public class TorchCrossCheckTests
         manual_seed(6);
         using var a = nn.Linear(3, 2);
         using var b = nn.Linear(3, 2);
-        var penalty = new Torch.ParameterTyingPenalty(a, b, 0.9);
+        var penalty = new Torch.Penalties.ParameterTyingPenalty(a, b, 0.9);
 
         using var value = penalty.Compute(a);
         value.backward();
@@ -143,7 +147,7 @@ public class TorchCrossCheckTests
     [InlineData(0.8)]
     public void InvertedDropout_TorchsMask_GivesTheReferenceOutput(double p)
     {
-        using var dropout = new Torch.InvertedDropout(p);
+        using var dropout = new Torch.Modules.InvertedDropout(p);
         dropout.train();
         var x = Input(20, 10, 7).Data.Select(v => Math.Abs(v) + 0.1).ToArray();
         using var xt = ToTorch(x);
@@ -161,7 +165,7 @@ public class TorchCrossCheckTests
     [Fact]
     public void ClassicDropout_TrainAndEval_EqualReference()
     {
-        using var dropout = new Torch.ClassicDropout(0.4);
+        using var dropout = new Torch.Modules.ClassicDropout(0.4);
         var x = Input(10, 10, 9).Data.Select(v => Math.Abs(v) + 0.1).ToArray();
         using var xt = ToTorch(x);
 
@@ -178,8 +182,8 @@ public class TorchCrossCheckTests
     [Fact]
     public void GaussianDropoutAndNoise_Eval_AreTheIdentityInBoth()
     {
-        using var dropout = new Torch.GaussianDropout(0.5);
-        using var noise = new Torch.GaussianNoise(0.3);
+        using var dropout = new Torch.Modules.GaussianDropout(0.5);
+        using var noise = new Torch.Modules.GaussianNoise(0.3);
         dropout.eval();
         noise.eval();
         var x = Input(4, 5, 10).Data;
@@ -218,7 +222,7 @@ public class TorchCrossCheckTests
         int[] labels = [0, 3, 2, 1, 3, 2];
         double[] weight = [1.0, 2.0, 0.5, 1.5];
         using var w = ToTorch(weight);
-        using var loss = new Torch.LabelSmoothingCrossEntropy(0.2, torchMode, w, ignoreIndex: 1);
+        using var loss = new Torch.Losses.LabelSmoothingCrossEntropy(0.2, torchMode, w, ignoreIndex: 1);
         using var z = ToTorch(logits).requires_grad_(true);
         using var y = tensor(labels.Select(l => (long)l).ToArray());
 

@@ -1,8 +1,9 @@
-using Regularizers.Data;
-using Regularizers.Ensembles;
+using Regularizers.Core.Data;
+using Regularizers.Core.Ensembles;
 using Regularizers.Torch.Ensembles;
 using Regularizers.Torch.Training;
 using static Regularizers.Torch.Tests.TestModels;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Torch.Tests;
 
@@ -32,7 +33,7 @@ public sealed class BaggingTests
         using var y = randint(0, 3, new long[] { 120 });
         BaggingEnsemble Run(bool parallel) => BaggingEnsemble.Train(
             f => nn.Sequential(nn.Linear(f, 8), nn.ReLU(), nn.Linear(8, 3)), m => optim.SGD(m.parameters(), 0.1), trainer,
-            new BaggingOptions { Members = 4, Seed = 7, Parallel = parallel, MaxFeatures = Regularizers.Sampling.MaxFeatures.Fraction(0.5) }, x, y);
+            new BaggingOptions { Members = 4, Seed = 7, Parallel = parallel, MaxFeatures = Regularizers.Core.Sampling.MaxFeatures.Fraction(0.5) }, x, y);
 
         using var parallel = Run(true);
         using var sequential = Run(false);
@@ -125,7 +126,7 @@ public sealed class BaggingPersistenceTests : IDisposable
         manual_seed(60);
         using var x = randn(80, 5);
         using var y = randint(0, 3, new long[] { 80 });
-        using var ensemble = Train(x, y, new BaggingOptions { Members = 3, Seed = 4, Combination = EnsembleCombination.GeometricMean, MaxFeatures = Regularizers.Sampling.MaxFeatures.Count(4) });
+        using var ensemble = Train(x, y, new BaggingOptions { Members = 3, Seed = 4, Combination = EnsembleCombination.GeometricMean, MaxFeatures = Regularizers.Core.Sampling.MaxFeatures.Count(4) });
         var path = Path.Combine(_directory, "ensemble.bin");
 
         ensemble.Save(path);
@@ -172,7 +173,7 @@ public sealed class BaggingPersistenceTests : IDisposable
 
         using var ensemble = BaggingEnsemble.Train(Net, m => optim.SGD(m.parameters(), 0.5),
             new TrainerOptions { Epochs = 40, BatchSize = 20 },
-            new BaggingOptions { Members = 3, Seed = 9, OutOfBagEarlyStopping = () => new EarlyStopping(new Regularizers.Stopping.Patience(2)) }, x, y);
+            new BaggingOptions { Members = 3, Seed = 9, OutOfBagEarlyStopping = () => new EarlyStopping(new Regularizers.Core.Stopping.Patience(2)) }, x, y);
 
         Assert.All(ensemble.Members, m => Assert.NotNull(m.History.Epochs[0].ValidationLoss));
         Assert.Contains(ensemble.Members, m => m.History.Epochs.Count < 40);

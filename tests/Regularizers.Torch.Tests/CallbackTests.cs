@@ -1,3 +1,4 @@
+using Regularizers.Core.Stopping;
 using Regularizers.Torch.Training;
 using TorchSharp.Modules;
 using static Regularizers.Torch.Tests.TestModels;
@@ -121,11 +122,11 @@ public sealed class CallbackOptionTests
     [Fact]
     public void EarlyStopping_MaxModeWithoutCriterion_DefaultPatienceUsesMaxMode()
     {
-        using var stopper = new EarlyStopping(monitor: "val_accuracy", mode: Regularizers.Stopping.MetricMode.Max);
+        using var stopper = new EarlyStopping(monitor: "val_accuracy", mode: Regularizers.Core.Stopping.MetricMode.Max);
 
-        var patience = Assert.IsType<Regularizers.Stopping.Patience>(stopper.Criterion);
+        var patience = Assert.IsType<Regularizers.Core.Stopping.Patience>(stopper.Criterion);
 
-        Assert.Equal((5, Regularizers.Stopping.MetricMode.Max), (patience.Epochs, patience.Mode));
+        Assert.Equal((5, Regularizers.Core.Stopping.MetricMode.Max), (patience.Epochs, patience.Mode));
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public sealed class EarlyStoppingBestEpochTests
     public void EarlyStopping_PatienceOnAccuracyWithDefaultCallback_RestoresTheMostAccurateEpoch()
     {
         // Validation accuracy 0.5, 0.8, 0.6, 0.55: the best epoch is 2, the worst 1.
-        var restored = RunScripted(new EarlyStopping(new Stopping.Patience(1, mode: Stopping.MetricMode.Max), monitor: "val_accuracy"), [0.5, 0.8, 0.6, 0.55]);
+        var restored = RunScripted(new EarlyStopping(new Patience(1, mode: MetricMode.Max), monitor: "val_accuracy"), [0.5, 0.8, 0.6, 0.55]);
 
         Assert.Equal((2, 2f), restored);
     }
@@ -205,7 +206,7 @@ public sealed class EarlyStoppingBestEpochTests
     public void EarlyStopping_PatienceWithMinDelta_RestoresTheEpochThePatienceCountsFrom()
     {
         // Validation loss 0.5, 0.4, 0.39, 0.45: with min_delta 0.05 epoch 3 is no improvement, so epoch 2 is best.
-        var restored = RunScripted(new EarlyStopping(new Stopping.Patience(2, minDelta: 0.05)), [0.5, 0.4, 0.39, 0.45]);
+        var restored = RunScripted(new EarlyStopping(new Patience(2, minDelta: 0.05)), [0.5, 0.4, 0.39, 0.45]);
 
         Assert.Equal((2, 2f), restored);
     }
@@ -213,7 +214,7 @@ public sealed class EarlyStoppingBestEpochTests
     [Fact]
     public void EarlyStopping_GeneralizationLoss_RestoresTheLowestValidationError()
     {
-        var restored = RunScripted(new EarlyStopping(new Stopping.GeneralizationLoss(5)), [0.5, 0.3, 0.35, 0.4]);
+        var restored = RunScripted(new EarlyStopping(new GeneralizationLoss(5)), [0.5, 0.3, 0.35, 0.4]);
 
         Assert.Equal((2, 2f), restored);
     }

@@ -1,5 +1,7 @@
 using TorchSharp.Modules;
 using static Regularizers.Torch.Tests.TestModels;
+using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Torch.Tests;
 

@@ -1,6 +1,7 @@
 using TorchSharp.Modules;
-using static Regularizers.Torch.RegularizerModules;
+using static Regularizers.Torch.Modules.RegularizerModules;
 using static Regularizers.Torch.Tests.TestModels;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.Torch.Tests;
 

@@ -1,5 +1,6 @@
 using Regularizers.Torch.Training;
 using static Regularizers.Torch.Tests.TestModels;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Torch.Tests;
 

@@ -1,4 +1,6 @@
 using static Regularizers.Torch.Tests.TestModels;
+using Regularizers.Torch.Losses;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Torch.Tests;
 

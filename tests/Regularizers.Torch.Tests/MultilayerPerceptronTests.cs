@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.Torch.Tests;
 

@@ -1,4 +1,6 @@
 using static Regularizers.Torch.Tests.TestModels;
+using Regularizers.Torch.Penalties;
+using Regularizers.Torch.Constraints;
 
 namespace Regularizers.Torch.Tests;
 
@@ -387,7 +389,7 @@ public sealed class TrainerLeakTests
         using var optimizer = optim.Adam(model.parameters());
         using var x = randn(64, 4);
         using var y = randint(0, 2, new long[] { 64 });
-        using var stopper = new Training.EarlyStopping(new Regularizers.Stopping.Patience(50), monitor: "val_loss");
+        using var stopper = new Training.EarlyStopping(new Regularizers.Core.Stopping.Patience(50), monitor: "val_loss");
         var options = new Training.TrainerOptions
         {
             Epochs = 3, BatchSize = 8, Seed = 1, Callbacks = [stopper],

@@ -1,5 +1,5 @@
-using Regularizers.Data;
-using Regularizers.Stopping;
+using Regularizers.Core.Data;
+using Regularizers.Core.Stopping;
 using Regularizers.Torch.Training;
 using TorchSharp.Modules;
 using static Regularizers.Torch.Tests.TestModels;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.Torch.Tests;
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using Regularizers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
+using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.Bench;
 

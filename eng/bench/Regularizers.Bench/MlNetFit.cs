@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Regularizers.Data;
+using Regularizers.Core.Data;
 using Regularizers.ML;
 using Regularizers.Torch;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
+using Regularizers.Torch.Modules;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Bench;
 

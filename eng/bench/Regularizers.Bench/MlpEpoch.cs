@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Regularizers.Data;
+using Regularizers.Core.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 

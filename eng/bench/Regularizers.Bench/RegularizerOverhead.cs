@@ -1,8 +1,12 @@
 using System.Diagnostics;
-using Regularizers.Data;
+using Regularizers.Core.Data;
 using Regularizers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
+using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Penalties;
+using Regularizers.Torch.Losses;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.Bench;
 

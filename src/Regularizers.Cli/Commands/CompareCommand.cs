@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Regularizers.Cli.Data;
 using Regularizers.Cli.Experiments;
 using Regularizers.Cli.Reports;
-using Regularizers.IO;
+using Regularizers.Core.IO;
 using Spectre.Console;
 
 namespace Regularizers.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Regularizers.Data;
+using Regularizers.Core.Data;
 
 namespace Regularizers.Cli.Data;
 

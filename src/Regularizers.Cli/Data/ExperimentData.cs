@@ -1,4 +1,4 @@
-using Regularizers.Data;
+using Regularizers.Core.Data;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Data;

@@ -1,7 +1,11 @@
-using Regularizers.Ensembles;
-using Regularizers.Stopping;
+using Regularizers.Core.Ensembles;
+using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using static TorchSharp.torch;
+using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Losses;
+using Regularizers.Torch.Modules;
+using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Cli.Experiments;
 

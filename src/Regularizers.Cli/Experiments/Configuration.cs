@@ -1,5 +1,5 @@
-using Regularizers.Ensembles;
-using Regularizers.Stopping;
+using Regularizers.Core.Ensembles;
+using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using static TorchSharp.torch;
 

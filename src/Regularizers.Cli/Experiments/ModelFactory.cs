@@ -1,5 +1,6 @@
 using Regularizers.Torch;
 using static TorchSharp.torch;
+using Regularizers.Torch.Modules;
 
 namespace Regularizers.Cli.Experiments;
 

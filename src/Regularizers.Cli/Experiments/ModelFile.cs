@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Regularizers.IO;
+using Regularizers.Core.IO;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Experiments;

@@ -1,4 +1,4 @@
-using Regularizers.Ensembles;
+using Regularizers.Core.Ensembles;
 using Regularizers.Torch;
 using static TorchSharp.torch;
 

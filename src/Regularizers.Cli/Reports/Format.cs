@@ -1,5 +1,5 @@
 using System.Globalization;
-using Regularizers.Statistics;
+using Regularizers.Core.Statistics;
 
 namespace Regularizers.Cli.Reports;
 

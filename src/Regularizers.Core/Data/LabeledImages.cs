@@ -1,4 +1,4 @@
-namespace Regularizers.Data;
+namespace Regularizers.Core.Data;
 
 /// <summary>
 /// A set of equally sized grayscale images with integer labels, stored row-major as floats in [0, 1]

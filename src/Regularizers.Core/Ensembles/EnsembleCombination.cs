@@ -1,4 +1,4 @@
-namespace Regularizers.Ensembles;
+namespace Regularizers.Core.Ensembles;
 
 /// <summary>How <see cref="EnsembleCombiner"/> combines the class probabilities of k ensemble members.</summary>
 public enum EnsembleCombination

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Regularizers.Ensembles;
+namespace Regularizers.Core.Ensembles;
 
 /// <summary>
 /// Combines the class probabilities of k ensemble members into one prediction. Layout: each member is a row-major

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Regularizers.Ensembles;
+namespace Regularizers.Core.Ensembles;
 
 /// <summary>Why averaging helps: the error decomposition of an averaging ensemble of regressors.</summary>
 public static class EnsembleDiagnostics

@@ -1,4 +1,4 @@
-namespace Regularizers.Ensembles;
+namespace Regularizers.Core.Ensembles;
 
 /// <summary>
 /// The mean squared error of an averaging ensemble of k regressors split into its parts (Goodfellow et al.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Regularizers.IO;
+namespace Regularizers.Core.IO;
 
 /// <summary>
 /// Writes a file through a temporary sibling, flushed to disk, then renamed over the target: readers and a crash

@@ -1,4 +1,4 @@
-namespace Regularizers.Sampling;
+namespace Regularizers.Core.Sampling;
 
 /// <summary>The rows and features one ensemble member trains on, drawn by <see cref="BootstrapSampler"/>.</summary>
 public sealed class BootstrapSample

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Regularizers.Sampling;
+namespace Regularizers.Core.Sampling;
 
 /// <summary>
 /// Draws the training rows (and optionally the features) of a bagging ensemble member: <c>m = max(1, round(f·n))</c>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Regularizers.Sampling;
+namespace Regularizers.Core.Sampling;
 
 /// <summary>
 /// How many features each ensemble member sees, as scikit-learn's <c>max_features</c>: all of them, a fraction

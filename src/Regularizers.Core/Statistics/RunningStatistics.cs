@@ -1,4 +1,4 @@
-namespace Regularizers.Statistics;
+namespace Regularizers.Core.Statistics;
 
 /// <summary>
 /// Mean, sample standard deviation and a t-based confidence interval of a stream of values, e.g. a metric's

@@ -1,4 +1,4 @@
-namespace Regularizers.Statistics;
+namespace Regularizers.Core.Statistics;
 
 /// <summary>Student's t distribution with an integer number ν of degrees of freedom.</summary>
 public static class StudentT

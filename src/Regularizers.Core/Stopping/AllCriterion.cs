@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>Stops when every one of its criteria stops at the same epoch; the reason joins all their reasons with "; ".</summary>
 public sealed class AllCriterion : IStoppingCriterion

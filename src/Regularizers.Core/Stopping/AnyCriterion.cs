@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>Stops when at least one of its criteria stops; the reason joins the stopping criteria's reasons with "; ".</summary>
 public sealed class AnyCriterion : IStoppingCriterion

@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>
 /// Prechelt's GL_α: stop after the first epoch t with <c>GL(t) &gt; α</c>, where

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>Checks and formatting shared by the criteria.</summary>
 internal static class History

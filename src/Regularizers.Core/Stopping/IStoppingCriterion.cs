@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>
 /// An early-stopping rule: a pure function of the error histories. The training loop evaluates it after every

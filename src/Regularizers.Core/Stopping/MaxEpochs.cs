@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>A guard that stops once <c>t ≥ maxEpochs</c>, to combine with the other criteria through <see cref="StoppingCriteria.Any"/>.</summary>
 public sealed class MaxEpochs : IStoppingCriterion

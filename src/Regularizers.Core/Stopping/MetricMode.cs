@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>Which direction of the monitored value is an improvement.</summary>
 public enum MetricMode

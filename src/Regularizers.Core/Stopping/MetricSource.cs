@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>Which history a single-metric criterion such as <see cref="Patience"/> monitors.</summary>
 public enum MetricSource

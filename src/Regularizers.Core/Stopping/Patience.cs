@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>
 /// Stop when a monitored metric has stopped improving: Keras 3 <c>EarlyStopping</c> (patience, min_delta, mode,

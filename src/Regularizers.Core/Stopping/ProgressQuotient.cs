@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>
 /// Prechelt's PQ_α: evaluated only at strip ends (epochs t divisible by the strip length k), stop when

@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>
 /// The outcome of an <see cref="IStoppingCriterion"/> for the latest epoch: whether to stop and, if so, why.

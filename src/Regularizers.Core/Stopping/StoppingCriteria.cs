@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>Combinators over <see cref="IStoppingCriterion"/>.</summary>
 public static class StoppingCriteria

@@ -1,4 +1,4 @@
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>
 /// The quantities of Prechelt (1998), "Early Stopping — But When?", as pure functions of the error histories,

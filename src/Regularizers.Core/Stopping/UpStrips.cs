@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Regularizers.Stopping;
+namespace Regularizers.Core.Stopping;
 
 /// <summary>
 /// Prechelt's UP_s: evaluated only at strip ends (epochs t divisible by the strip length k), stop when the

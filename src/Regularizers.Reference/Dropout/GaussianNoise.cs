@@ -1,3 +1,5 @@
+using Regularizers.Core;
+
 namespace Regularizers.Reference.Dropout;
 
 /// <summary>Additive Gaussian noise: training <c>y = x + σ·z</c> with z standard normal, evaluation <c>y = x</c>.</summary>

@@ -1,3 +1,5 @@
+using Regularizers.Core;
+
 namespace Regularizers.Reference.Normalization;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Regularizers.Core;
+
 namespace Regularizers.Reference.Optimizers;
 
 /// <summary>Plain SGD (PyTorch <c>SGD(lr, weight_decay)</c>): <c>g = ∇ + λ·w</c>, <c>w ← w − lr·g</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Regularizers.Core;
 
 namespace Regularizers.Reference.Penalties;
 

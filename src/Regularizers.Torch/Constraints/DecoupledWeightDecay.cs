@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Constraints;
 
 /// <summary>
 /// Decoupled weight decay (Loshchilov and Hutter, AdamW): after each optimizer step, <c>w ← w − lr·λ·w</c> on the targeted

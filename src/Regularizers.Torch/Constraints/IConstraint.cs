@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Constraints;
 
 /// <summary>A projection applied to a model's parameters after each optimizer step, in place and without recording gradients.</summary>
 public interface IConstraint

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Constraints;
 
 /// <summary>
 /// Max-norm (Srivastava et al. 2014): after each step, every output unit's incoming weight vector (a row of a Linear

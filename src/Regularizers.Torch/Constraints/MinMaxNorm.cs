@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Constraints;
 
 /// <summary>
 /// Min-max norm (Keras): each output unit's incoming weight vector is moved towards the norm band [min, max]:

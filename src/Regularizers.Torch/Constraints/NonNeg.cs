@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Constraints;
 
 /// <summary>Non-negativity: <c>w ← max(w, 0)</c> elementwise.</summary>
 public sealed class NonNeg : IConstraint

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Constraints;
 
 /// <summary>Runs a per-parameter projection over the targeted parameters under <c>no_grad</c>, inside a dispose scope.</summary>
 internal static class ParameterConstraint

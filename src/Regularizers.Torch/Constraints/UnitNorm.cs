@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Constraints;
 
 /// <summary>Unit norm: every output unit's incoming weight vector is rescaled to L2 norm 1, <c>w ← w / (‖w‖ + 1e-7)</c> (Keras' UnitNorm on axis 0 of ours).</summary>
 public sealed class UnitNorm : IConstraint

@@ -1,4 +1,4 @@
-using Regularizers.Sampling;
+using Regularizers.Core.Sampling;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
 

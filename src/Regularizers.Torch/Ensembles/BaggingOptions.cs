@@ -1,5 +1,5 @@
-using Regularizers.Ensembles;
-using Regularizers.Sampling;
+using Regularizers.Core.Ensembles;
+using Regularizers.Core.Sampling;
 using Regularizers.Torch.Training;
 
 namespace Regularizers.Torch.Ensembles;

@@ -1,4 +1,4 @@
-using Regularizers.Ensembles;
+using Regularizers.Core.Ensembles;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
 

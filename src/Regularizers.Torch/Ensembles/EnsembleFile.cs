@@ -1,5 +1,5 @@
-using Regularizers.IO;
-using Regularizers.Sampling;
+using Regularizers.Core.IO;
+using Regularizers.Core.Sampling;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
 
@@ -11,8 +11,8 @@ namespace Regularizers.Torch.Ensembles;
 /// </summary>
 internal static class EnsembleFile
 {
-    public const string Classifier = "Regularizers.Torch.BaggingEnsemble/1";
-    public const string Regressor = "Regularizers.Torch.BaggingRegressor/1";
+    public const string Classifier = "Regularizers.Torch.Ensembles.BaggingEnsemble/1";
+    public const string Regressor = "Regularizers.Torch.Ensembles.BaggingRegressor/1";
 
     public static void Write(string path, string kind, int combination, int classCount, IReadOnlyList<BaggingMember> members)
     {

@@ -1,4 +1,4 @@
-using Regularizers.Ensembles;
+using Regularizers.Core.Ensembles;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Ensembles;

@@ -1,4 +1,4 @@
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Losses;
 
 /// <summary>How <see cref="LabelSmoothingCrossEntropy"/> spreads ε over K classes.</summary>
 public enum LabelSmoothing

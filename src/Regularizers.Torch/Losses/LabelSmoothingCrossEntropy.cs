@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Losses;
 
 /// <summary>
 /// Cross-entropy against smoothed targets, <c>−Σₖ qₖ·log softmax(z)ₖ</c>, reduced over the batch:

@@ -1,7 +1,7 @@
 using System.Numerics;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// Dropout masks: a tensor shaped like the input whose elements are <c>keep</c> with probability 1 − p and 0 otherwise.

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// Classic dropout (Hinton et al. 2012; Srivastava et al. 2014): in training each element is zeroed with probability p and

@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// A Linear layer with DropConnect (Wan et al. 2013): in training each weight is dropped with probability p for the batch,

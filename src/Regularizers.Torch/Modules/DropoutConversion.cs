@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// Converts a trained <c>Sequential</c> between classic and inverted dropout without retraining, keeping its eval-mode function.

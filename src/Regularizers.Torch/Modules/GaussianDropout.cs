@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>Gaussian dropout: multiplies by noise <c>n ~ N(1, p/(1−p))</c> in training (the mean and variance of inverted dropout's multiplier), identity in eval.</summary>
 public sealed class GaussianDropout : nn.Module<Tensor, Tensor>

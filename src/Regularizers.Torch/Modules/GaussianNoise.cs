@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>Additive noise robustness (Goodfellow et al. §7.5): adds <c>ε ~ N(0, σ²)</c> in training, identity in eval.</summary>
 public sealed class GaussianNoise : nn.Module<Tensor, Tensor>

@@ -1,7 +1,7 @@
 using System.Numerics;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// Gaussian noise shaped like a tensor: elements ~ N(mean, std²), independent. On the CPU, by Box–Muller from a

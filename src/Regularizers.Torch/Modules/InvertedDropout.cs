@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// Inverted dropout, the semantics of <c>nn.Dropout</c>: in training each element is zeroed with probability p and the

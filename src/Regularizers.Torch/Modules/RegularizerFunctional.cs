@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>The stateless forms of the regularizing modules, in torch spelling. p is always the drop probability.</summary>
 public static class RegularizerFunctional

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// SplitMix64 used as a counter-based generator: draw j of a stream is <c>mix(s + (j+1)·γ)</c>, with γ = 0x9E3779B97F4A7C15

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// The two functions Box–Muller needs, in float precision and vectorised: <c>ln u</c> for u in (0, 1], and

@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Modules;
 
 /// <summary>
 /// Noise on the weights (Goodfellow et al. §7.5; Graves 2011): in training the wrapped Linear or Conv2d layer runs with

@@ -1,4 +1,4 @@
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>The norm an <see cref="ActivityPenalty"/> applies to a layer's outputs.</summary>
 public enum ActivityNorm

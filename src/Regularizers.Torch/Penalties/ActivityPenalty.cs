@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// A penalty on a layer's outputs (the seeds' "sparse representation"): <c>λ·(1/N)·Σₙ Σⱼ |aₙⱼ|</c> (L1) or

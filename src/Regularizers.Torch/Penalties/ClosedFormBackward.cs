@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// What the penalties' graph nodes (<see cref="NormPenaltyFunction"/>, <see cref="ParameterTyingFunction"/>) share:

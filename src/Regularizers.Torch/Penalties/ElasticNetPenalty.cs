@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>Elastic net <c>λ₁·Σ|w| + (λ₂/2)·Σw²</c> (gradient <c>λ₁·sign(w) + λ₂·w</c>) over the targeted parameters.</summary>
 public sealed class ElasticNetPenalty : IGradientPenalty

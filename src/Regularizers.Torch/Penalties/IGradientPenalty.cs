@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>A penalty whose gradient has a closed form, so it can be added to <c>.grad</c> without autograd.</summary>
 public interface IGradientPenalty : IPenalty

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>A differentiable scalar added to the loss before <c>backward()</c>.</summary>
 public interface IPenalty

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// L1 penalty <c>λ·Σ|w|</c> over the targeted parameters (weights only by default); its subgradient is <c>λ·sign(w)</c>,

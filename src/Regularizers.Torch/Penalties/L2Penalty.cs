@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// L2 penalty <c>(λ/2)·Σw²</c> over the targeted parameters (weights only by default); its gradient is <c>λ·w</c>, so under

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// What L1, L2 and elastic net share: <c>Σᵢ φ(wᵢ)</c> over the targeted parameters with

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// The autograd node of a <see cref="NormPenalty"/> (arguments: the penalty, then the parameters). Forward returns

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// The autograd node of <see cref="ParameterTyingPenalty"/> (arguments: λ, then the n parameters of A, then the n of B).

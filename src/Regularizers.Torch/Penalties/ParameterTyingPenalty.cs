@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>
 /// Parameter tying (Goodfellow et al. §7.9): <c>(λ/2)·Σᵢ ‖w_A,i − w_B,i‖²</c> over corresponding parameters of two modules

@@ -1,4 +1,4 @@
-namespace Regularizers.Torch;
+namespace Regularizers.Torch.Penalties;
 
 /// <summary>How <see cref="Regularization"/> gets the penalties' gradients into the parameters' <c>.grad</c>.</summary>
 public enum PenaltyGradients

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Regularizers.IO;
+using Regularizers.Core.IO;
 
 namespace Regularizers.Torch.Training;
 

@@ -1,4 +1,4 @@
-using Regularizers.Stopping;
+using Regularizers.Core.Stopping;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

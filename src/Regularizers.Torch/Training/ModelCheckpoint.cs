@@ -1,8 +1,9 @@
+using Regularizers.Core.Stopping;
 namespace Regularizers.Torch.Training;
 
 /// <summary>
 /// Saves the model after each epoch (<see cref="SaveBestOnly"/> false) or whenever the monitored metric improves (true, the
-/// default), in <c>Module.save</c>'s format. The file is written atomically (<see cref="Regularizers.IO.AtomicFile"/>): a temporary
+/// default), in <c>Module.save</c>'s format. The file is written atomically (<see cref="Regularizers.Core.IO.AtomicFile"/>): a temporary
 /// file beside the target is written, flushed to disk and renamed over it, so a save that fails or a crash mid-write leaves
 /// the previous checkpoint intact.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class ModelCheckpoint : TrainingCallback
     /// <param name="monitor">"val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
     /// <param name="saveBestOnly">Save only on improvement (default) or after every epoch.</param>
     /// <param name="mode">Whether lower (default) or higher values are better.</param>
-    public ModelCheckpoint(string path, string monitor = "val_loss", bool saveBestOnly = true, Stopping.MetricMode mode = Stopping.MetricMode.Min)
+    public ModelCheckpoint(string path, string monitor = "val_loss", bool saveBestOnly = true, MetricMode mode = MetricMode.Min)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
@@ -34,7 +35,7 @@ public sealed class ModelCheckpoint : TrainingCallback
     public bool SaveBestOnly { get; }
 
     /// <summary>Whether lower or higher is better.</summary>
-    public Stopping.MetricMode Mode { get; }
+    public MetricMode Mode { get; }
 
     /// <summary>The epoch last saved, 0 before any save.</summary>
     public int SavedEpoch { get; private set; }
@@ -43,7 +44,7 @@ public sealed class ModelCheckpoint : TrainingCallback
     public override void OnEpochEnd(TrainingContext context)
     {
         var value = context.History.Epochs[^1].Get(Monitor);
-        var improved = _best is null || (Mode == Stopping.MetricMode.Min ? value < _best : value > _best);
+        var improved = _best is null || (Mode == MetricMode.Min ? value < _best : value > _best);
         if (SaveBestOnly && !improved)
         {
             return;
@@ -52,7 +53,7 @@ public sealed class ModelCheckpoint : TrainingCallback
         {
             _best = value;
         }
-        Regularizers.IO.AtomicFile.Write(Path, stream =>
+        Regularizers.Core.IO.AtomicFile.Write(Path, stream =>
         {
             // Module.save(Stream) closes the stream; the writer leaves it open for AtomicFile to flush and rename.
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);

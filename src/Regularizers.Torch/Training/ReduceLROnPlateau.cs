@@ -1,3 +1,4 @@
+using Regularizers.Core.Stopping;
 namespace Regularizers.Torch.Training;
 
 /// <summary>
@@ -12,7 +13,7 @@ public sealed class ReduceLROnPlateau : TrainingCallback
     private int _cooldownLeft;
 
     /// <summary>Creates the callback.</summary>
-    public ReduceLROnPlateau(string monitor = "val_loss", double factor = 0.1, int patience = 10, double minDelta = 1e-4, int cooldown = 0, double minLearningRate = 0, Stopping.MetricMode mode = Stopping.MetricMode.Min)
+    public ReduceLROnPlateau(string monitor = "val_loss", double factor = 0.1, int patience = 10, double minDelta = 1e-4, int cooldown = 0, double minLearningRate = 0, MetricMode mode = MetricMode.Min)
     {
         Monitor = monitor;
         Factor = Guard.InRange(factor, 0, false, 1, false);
@@ -42,13 +43,13 @@ public sealed class ReduceLROnPlateau : TrainingCallback
     public double MinLearningRate { get; }
 
     /// <summary>Whether lower or higher is better.</summary>
-    public Stopping.MetricMode Mode { get; }
+    public MetricMode Mode { get; }
 
     /// <inheritdoc />
     public override void OnEpochEnd(TrainingContext context)
     {
         var value = context.History.Epochs[^1].Get(Monitor);
-        var improved = _best is null || (Mode == Stopping.MetricMode.Min ? value < _best - MinDelta : value > _best + MinDelta);
+        var improved = _best is null || (Mode == MetricMode.Min ? value < _best - MinDelta : value > _best + MinDelta);
         if (improved)
         {
             _best = value;

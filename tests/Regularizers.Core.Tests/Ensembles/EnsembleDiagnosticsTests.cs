@@ -1,4 +1,4 @@
-using Regularizers.Ensembles;
+using Regularizers.Core.Ensembles;
 
 namespace Regularizers.Core.Tests.Ensembles;
 

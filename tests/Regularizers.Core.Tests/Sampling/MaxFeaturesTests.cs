@@ -1,4 +1,4 @@
-using Regularizers.Sampling;
+using Regularizers.Core.Sampling;
 
 namespace Regularizers.Core.Tests.Sampling;
 

@@ -1,4 +1,4 @@
-using Regularizers.Statistics;
+using Regularizers.Core.Statistics;
 
 namespace Regularizers.Core.Tests.Statistics;
 

@@ -1,4 +1,4 @@
-using Regularizers.Stopping;
+using Regularizers.Core.Stopping;
 
 namespace Regularizers.Core.Tests.Stopping;
 
