@@ -180,7 +180,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
 
     private Regularization Regularization()
     {
-        var items = new List<object>();
+        var items = new List<IRegularizer>();
         if (_options.L1Regularization > 0 && _options.L2Regularization > 0)
         {
             items.Add(new ElasticNetPenalty(_options.L1Regularization, _options.L2Regularization));

@@ -12,31 +12,44 @@ namespace Regularizers.Torch;
 /// With <see cref="Gradients"/> = <see cref="PenaltyGradients.InPlace"/> a third line, <c>reg.AfterBackward(model)</c>
 /// between <c>backward()</c> and <c>step()</c>, adds the closed-form penalties' gradients in place instead of through
 /// autograd (same gradients, less work per step).
+/// Items come in the constructor or a collection initializer: <c>new Regularization { new L2Penalty(1e-4), new MaxNorm(3) }</c>.
 /// </summary>
-public sealed class Regularization
+public sealed class Regularization : IEnumerable<IRegularizer>
 {
     private IReadOnlyDictionary<string, double> _lastTerms = new Dictionary<string, double>();
 
     /// <summary>Composes penalties (<see cref="IPenalty"/>) and constraints (<see cref="IConstraint"/>), in any order.</summary>
-    /// <exception cref="ArgumentException">An item is neither a penalty nor a constraint.</exception>
-    public Regularization(params object[] items)
+    /// <exception cref="ArgumentException">An item is null, or implements <see cref="IRegularizer"/> but neither interface.</exception>
+    public Regularization(params IRegularizer[] items)
     {
         ArgumentNullException.ThrowIfNull(items);
         foreach (var item in items)
         {
-            switch (item)
-            {
-                case IPenalty p:
-                    Penalties.Add(p);
-                    break;
-                case IConstraint c:
-                    Constraints.Add(c);
-                    break;
-                default:
-                    throw new ArgumentException($"items must be penalties (IPenalty) or constraints (IConstraint). Received: {item?.GetType().Name ?? "null"}.", nameof(items));
-            }
+            Add(item);
         }
     }
+
+    /// <summary>Adds a penalty or a constraint (what a collection initializer calls).</summary>
+    /// <exception cref="ArgumentException"><paramref name="item"/> is null, or neither a penalty nor a constraint.</exception>
+    public void Add(IRegularizer item)
+    {
+        switch (item)
+        {
+            case IPenalty p:
+                Penalties.Add(p);
+                break;
+            case IConstraint c:
+                Constraints.Add(c);
+                break;
+            default:
+                throw new ArgumentException($"items must be penalties (IPenalty) or constraints (IConstraint). Received: {item?.GetType().Name ?? "null"}.", nameof(item));
+        }
+    }
+
+    /// <summary>The penalties, then the constraints.</summary>
+    public IEnumerator<IRegularizer> GetEnumerator() => Penalties.Cast<IRegularizer>().Concat(Constraints).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The penalties, summed by <see cref="Penalty"/>.</summary>
     public IList<IPenalty> Penalties { get; } = new List<IPenalty>();

@@ -124,10 +124,10 @@ public class GradientCheckTests
     }
 
     [Theory]
-    [InlineData(SmoothingMode.Uniform, Reduction.Mean)]
-    [InlineData(SmoothingMode.OtherClasses, Reduction.Mean)]
-    [InlineData(SmoothingMode.Uniform, Reduction.Sum)]
-    public void LabelSmoothing_Gradient_MatchesCentralDifferences(SmoothingMode mode, Reduction reduction)
+    [InlineData(LabelSmoothing.Uniform, Reduction.Mean)]
+    [InlineData(LabelSmoothing.OtherClasses, Reduction.Mean)]
+    [InlineData(LabelSmoothing.Uniform, Reduction.Sum)]
+    public void LabelSmoothing_Gradient_MatchesCentralDifferences(LabelSmoothing mode, Reduction reduction)
     {
         var logits = Random(5, 4, new Random(4), 3);
         int[] labels = [0, 3, 2, 1, 3];
@@ -143,7 +143,7 @@ public class GradientCheckTests
     {
         var logits = Random(3, 4, new Random(5), 2);
         var targets = new Matrix(3, 4, [0.7, 0.1, 0.1, 0.1, 0, 0, 1, 0, 0.25, 0.25, 0.25, 0.25]);
-        var loss = new LabelSmoothingCrossEntropy(0.1, SmoothingMode.OtherClasses, [1.0, 0.5, 2.0, 1.0]);
+        var loss = new LabelSmoothingCrossEntropy(0.1, LabelSmoothing.OtherClasses, [1.0, 0.5, 2.0, 1.0]);
 
         var (_, gradient) = loss.Compute(logits, targets);
 
@@ -154,7 +154,7 @@ public class GradientCheckTests
     public void LabelSmoothing_OtherClasses_PutsEpsilonOverKMinusOneElsewhere()
     {
         // Equal logits: p = 1/K everywhere, so the loss is log K whatever the targets; the gradient is p − q.
-        var loss = new LabelSmoothingCrossEntropy(0.3, SmoothingMode.OtherClasses);
+        var loss = new LabelSmoothingCrossEntropy(0.3, LabelSmoothing.OtherClasses);
 
         var (value, gradient) = loss.Compute(new Matrix(1, 4), [2]);
 

@@ -62,7 +62,7 @@ public class PyTorchGoldenTests
         {
             var reduction = Enum.Parse<Reduction>(c.GetProperty("reduction").GetString()!, ignoreCase: true);
             var loss = new LabelSmoothingCrossEntropy(
-                c.GetProperty("epsilon").GetDouble(), SmoothingMode.Uniform, c.GetProperty("weighted").GetBoolean() ? weight : null,
+                c.GetProperty("epsilon").GetDouble(), LabelSmoothing.Uniform, c.GetProperty("weighted").GetBoolean() ? weight : null,
                 c.GetProperty("ignore_index").GetInt32(), reduction);
 
             var (value, gradient) = loss.Compute(logits, labels);

@@ -13,6 +13,7 @@ using RefElasticNet = Regularizers.Reference.Penalties.ElasticNetPenalty;
 using RefL1 = Regularizers.Reference.Penalties.L1Penalty;
 using RefL2 = Regularizers.Reference.Penalties.L2Penalty;
 using RefLabelSmoothing = Regularizers.Reference.Losses.LabelSmoothingCrossEntropy;
+using RefLabelSmoothingMode = Regularizers.Reference.Losses.LabelSmoothing;
 using RefTying = Regularizers.Reference.Penalties.ParameterTyingPenalty;
 using Regularizers.Torch.Losses;
 using Regularizers.Torch.Penalties;
@@ -214,9 +215,9 @@ public class TorchCrossCheckTests
     }
 
     [Theory]
-    [InlineData(LabelSmoothing.Uniform, SmoothingMode.Uniform)]
-    [InlineData(LabelSmoothing.OtherClasses, SmoothingMode.OtherClasses)]
-    public void LabelSmoothingCrossEntropy_WeightedWithIgnoredClass_EqualsReference(LabelSmoothing torchMode, SmoothingMode refMode)
+    [InlineData(Regularizers.Torch.Losses.LabelSmoothing.Uniform, RefLabelSmoothingMode.Uniform)]
+    [InlineData(Regularizers.Torch.Losses.LabelSmoothing.OtherClasses, RefLabelSmoothingMode.OtherClasses)]
+    public void LabelSmoothingCrossEntropy_WeightedWithIgnoredClass_EqualsReference(Regularizers.Torch.Losses.LabelSmoothing torchMode, RefLabelSmoothingMode refMode)
     {
         var logits = Input(6, 4, 13);
         int[] labels = [0, 3, 2, 1, 3, 2];

@@ -172,11 +172,30 @@ public sealed class ConstraintTests
     }
 
     [Fact]
-    public void Regularization_UnknownItem_ThrowsExactMessage()
+    public void Regularization_RegularizerThatIsNeitherKind_ThrowsExactMessage()
     {
-        var e = Assert.Throws<ArgumentException>(() => new Regularization(new L2Penalty(0.1), "dropout"));
+        var e = Assert.Throws<ArgumentException>(() => new Regularization(new L2Penalty(0.1), new NeitherKind()));
 
-        Assert.Equal("items must be penalties (IPenalty) or constraints (IConstraint). Received: String. (Parameter 'items')", e.Message);
+        Assert.Equal("items must be penalties (IPenalty) or constraints (IConstraint). Received: NeitherKind. (Parameter 'item')", e.Message);
+    }
+
+    [Fact]
+    public void Regularization_CollectionInitializer_SortsPenaltiesAndConstraints()
+    {
+        var l2 = new L2Penalty(0.1);
+        var maxNorm = new MaxNorm(3);
+        var l1 = new L1Penalty(0.2);
+
+        var reg = new Regularization { l2, maxNorm, l1 };
+
+        Assert.Equal([l2, l1], reg.Penalties);
+        Assert.Equal([maxNorm], reg.Constraints);
+        Assert.Equal(["l2", "l1", "max_norm"], reg.Select(r => r.Name));
+    }
+
+    private sealed class NeitherKind : IRegularizer
+    {
+        public string Name => "neither";
     }
 }
 

@@ -64,7 +64,7 @@ internal static class Catalog
     /// A regularization whose closed-form penalties add their gradients in place (the Trainer calls AfterBackward):
     /// the gradients autograd would give, for less work per step.
     /// </summary>
-    private static Regularization InPlace(params object[] items) => new(items) { Gradients = PenaltyGradients.InPlace };
+    private static Regularization InPlace(params IRegularizer[] items) => new(items) { Gradients = PenaltyGradients.InPlace };
 
     /// <summary>Finds a configuration of a preset by name, or null.</summary>
     public static Configuration? Find(string preset, string name) =>

@@ -4,8 +4,8 @@ namespace Regularizers.Reference.Losses;
 
 /// <summary>
 /// Cross-entropy against smoothed targets, written out. With <c>log p = log_softmax(z)</c>, class weights w (all 1 by
-/// default) and the uniform ε′ (<c>ε</c> for <see cref="SmoothingMode.Uniform"/>, <c>ε·K/(K − 1)</c> for
-/// <see cref="SmoothingMode.OtherClasses"/>, which gives the correct class 1 − ε and the others ε/(K − 1)), the loss of
+/// default) and the uniform ε′ (<c>ε</c> for <see cref="LabelSmoothing.Uniform"/>, <c>ε·K/(K − 1)</c> for
+/// <see cref="LabelSmoothing.OtherClasses"/>, which gives the correct class 1 − ε and the others ε/(K − 1)), the loss of
 /// example n with class index yₙ is
 /// <c>ℓₙ = (1 − ε′)·(−w_yₙ·log pₙ,yₙ) + (ε′/K)·Σₖ(−wₖ·log pₙ,ₖ)</c>; the mean divides Σℓₙ by Σ w_yₙ over the examples that are
 /// not ignored (PyTorch's rule). The gradient with respect to the logits is
@@ -14,7 +14,7 @@ namespace Regularizers.Reference.Losses;
 public sealed class LabelSmoothingCrossEntropy
 {
     /// <summary>Creates the loss.</summary>
-    public LabelSmoothingCrossEntropy(double epsilon, SmoothingMode mode = SmoothingMode.Uniform, double[]? weight = null, int ignoreIndex = -100, Reduction reduction = Reduction.Mean)
+    public LabelSmoothingCrossEntropy(double epsilon, LabelSmoothing mode = LabelSmoothing.Uniform, double[]? weight = null, int ignoreIndex = -100, Reduction reduction = Reduction.Mean)
     {
         Epsilon = Guard.InRange(epsilon, 0, true, 1, true);
         Mode = mode;
@@ -27,7 +27,7 @@ public sealed class LabelSmoothingCrossEntropy
     public double Epsilon { get; }
 
     /// <summary>How ε is spread.</summary>
-    public SmoothingMode Mode { get; }
+    public LabelSmoothing Mode { get; }
 
     /// <summary>Per-class weights, or null for all 1.</summary>
     public double[]? Weight { get; }
@@ -44,7 +44,7 @@ public sealed class LabelSmoothingCrossEntropy
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
         var k = logits.Cols;
-        var eps = Mode == SmoothingMode.Uniform ? Epsilon : Epsilon * k / (k - 1);
+        var eps = Mode == LabelSmoothing.Uniform ? Epsilon : Epsilon * k / (k - 1);
         var p = SoftmaxCrossEntropy.Softmax(logits);
         var losses = new double[logits.Rows];
         var gradient = new Matrix(logits.Rows, k);
@@ -71,7 +71,7 @@ public sealed class LabelSmoothingCrossEntropy
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(targets);
         var k = logits.Cols;
-        var eps = Mode == SmoothingMode.Uniform ? Epsilon : Epsilon * k / (k - 1);
+        var eps = Mode == LabelSmoothing.Uniform ? Epsilon : Epsilon * k / (k - 1);
         var p = SoftmaxCrossEntropy.Softmax(logits);
         var losses = new double[logits.Rows];
         var gradient = new Matrix(logits.Rows, k);

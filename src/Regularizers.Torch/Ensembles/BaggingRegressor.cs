@@ -25,15 +25,7 @@ public sealed class BaggingRegressor : IDisposable
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var regression = new TrainerOptions
-        {
-            Epochs = trainer.Epochs,
-            BatchSize = trainer.BatchSize,
-            Seed = trainer.Seed,
-            Regularization = trainer.Regularization,
-            Callbacks = trainer.Callbacks,
-            Loss = (output, target) => nn.functional.mse_loss(output.reshape(-1), target),
-        };
+        var regression = trainer with { Loss = (output, target) => nn.functional.mse_loss(output.reshape(-1), target) };
         return new BaggingRegressor(MemberTraining.Train(createModel, createOptimizer, regression, options, x, y));
     }
 

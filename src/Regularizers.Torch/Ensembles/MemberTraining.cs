@@ -29,12 +29,8 @@ internal static class MemberTraining
             using var ys = y.index_select(0, rowIndex);
             using var optimizer = createOptimizer(plan.Model);
             using var stopper = plan.Sample.OutOfBag.Length > 0 ? options.OutOfBagEarlyStopping?.Invoke() : null;
-            var memberOptions = new TrainerOptions
+            var memberOptions = trainer with
             {
-                Epochs = trainer.Epochs,
-                BatchSize = trainer.BatchSize,
-                Loss = trainer.Loss,
-                Regularization = trainer.Regularization,
                 Callbacks = stopper is null ? trainer.Callbacks : trainer.Callbacks.Append(stopper).ToList(),
                 Seed = options.Seed + plan.Index,
             };

@@ -29,15 +29,7 @@ public static class RetrainOnAllData
         Guard.AtLeast(bestEpochs, 1);
         var model = createModel();
         using var optimizer = createOptimizer(model);
-        var trainer = new Trainer(model, optimizer, new TrainerOptions
-        {
-            Epochs = bestEpochs,
-            BatchSize = options.BatchSize,
-            Seed = options.Seed,
-            Loss = options.Loss,
-            Regularization = options.Regularization,
-            Callbacks = options.Callbacks,
-        });
+        var trainer = new Trainer(model, optimizer, options with { Epochs = bestEpochs });
         return (model, trainer.Fit(x, y));
     }
 
@@ -54,15 +46,7 @@ public static class RetrainOnAllData
         ArgumentNullException.ThrowIfNull(options);
         Guard.AtLeast(maxEpochs, 1);
         var stop = new StopBelow(targetTrainingLoss);
-        var trainer = new Trainer(model, optimizer, new TrainerOptions
-        {
-            Epochs = maxEpochs,
-            BatchSize = options.BatchSize,
-            Seed = options.Seed,
-            Loss = options.Loss,
-            Regularization = options.Regularization,
-            Callbacks = options.Callbacks.Append(stop).ToList(),
-        });
+        var trainer = new Trainer(model, optimizer, options with { Epochs = maxEpochs, Callbacks = options.Callbacks.Append(stop).ToList() });
         var history = trainer.Fit(allX, allY, validationX, validationY);
         return (history, stop.Reached);
     }

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Regularizers.Torch.Training;
 
 /// <summary>How a <see cref="Trainer"/> runs. Defaults: 10 epochs, batches of 32, cross-entropy, no seed.</summary>
-public sealed class TrainerOptions
+public sealed record TrainerOptions
 {
     /// <summary>The default number of epochs.</summary>
     public const int DefaultEpochs = 10;

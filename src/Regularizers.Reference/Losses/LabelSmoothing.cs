@@ -1,7 +1,7 @@
 namespace Regularizers.Reference.Losses;
 
 /// <summary>How label smoothing spreads ε.</summary>
-public enum SmoothingMode
+public enum LabelSmoothing
 {
     /// <summary>Over all K classes: <c>q = (1 − ε)·onehot + ε/K</c> (Szegedy et al.; PyTorch's <c>label_smoothing</c>).</summary>
     Uniform,
