@@ -1,4 +1,4 @@
-using Regularizers.Core.Statistics;
+using Regularizers.Cli.Statistics;
 
 namespace Regularizers.Cli.Experiments;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Regularizers.Core.Statistics;
+using Regularizers.Cli.Statistics;
 
 namespace Regularizers.Cli.Reports;
 

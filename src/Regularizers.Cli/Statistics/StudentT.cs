@@ -1,4 +1,6 @@
-namespace Regularizers.Core.Statistics;
+using Regularizers.Core;
+
+namespace Regularizers.Cli.Statistics;
 
 /// <summary>Student's t distribution with an integer number ν of degrees of freedom.</summary>
 public static class StudentT

@@ -1,4 +1,6 @@
-namespace Regularizers.Core.Statistics;
+using Regularizers.Core;
+
+namespace Regularizers.Cli.Statistics;
 
 /// <summary>
 /// Mean, sample standard deviation and a t-based confidence interval of a stream of values, e.g. a metric's

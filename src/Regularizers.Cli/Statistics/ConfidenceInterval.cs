@@ -1,4 +1,4 @@
-namespace Regularizers.Core.Statistics;
+namespace Regularizers.Cli.Statistics;
 
 /// <summary>A two-sided confidence interval <c>Center ± HalfWidth</c> at confidence <see cref="Level"/>.</summary>
 /// <param name="Center">The point estimate (the sample mean).</param>

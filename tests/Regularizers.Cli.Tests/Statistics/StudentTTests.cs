@@ -1,6 +1,7 @@
-using Regularizers.Core.Statistics;
+using Regularizers.Core.Tests;
+using Regularizers.Cli.Statistics;
 
-namespace Regularizers.Core.Tests.Statistics;
+namespace Regularizers.Cli.Tests.Statistics;
 
 public class StudentTTests
 {
