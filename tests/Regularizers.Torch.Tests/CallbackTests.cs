@@ -41,7 +41,7 @@ public sealed class CallbackTests : IDisposable
         using var model = new SaveFailsOnRequest(Mlp());
         using var optimizer = optim.SGD(model.parameters(), 0.1);
         var path = Path.Combine(_directory, "best.bin");
-        var options = new TrainerOptions { Epochs = 1, BatchSize = 40, Callbacks = [new ModelCheckpoint(path, monitor: "loss", saveBestOnly: false)] };
+        var options = new TrainerOptions { Epochs = 1, BatchSize = 40, Callbacks = [new ModelCheckpoint(path, monitor: Metric.Loss, saveBestOnly: false)] };
         new Trainer(model, optimizer, options).Fit(x, y);
         var saved = File.ReadAllBytes(path);
         var savedWeights = TestModels.Values(model.parameters().First());
@@ -93,7 +93,7 @@ public sealed class CallbackTests : IDisposable
         using var model = Mlp();
         using var optimizer = optim.SGD(model.parameters(), 1e-9);
         var rates = new LearningRates();
-        var reduce = new ReduceLROnPlateau(monitor: "loss", factor: 0.5, patience: 2, minDelta: 1e-3, cooldown: 1);
+        var reduce = new ReduceLROnPlateau(monitor: Metric.Loss, factor: 0.5, patience: 2, minDelta: 1e-3, cooldown: 1);
 
         new Trainer(model, optimizer, new TrainerOptions { Epochs = 8, BatchSize = 40, Callbacks = [reduce, rates] }).Fit(x, y);
 
@@ -112,21 +112,43 @@ public sealed class CallbackTests : IDisposable
 public sealed class CallbackOptionTests
 {
     [Fact]
-    public void EarlyStopping_UnknownMonitor_ThrowsExactMessage()
+    public void EarlyStopping_UndefinedMonitor_ThrowsExactMessage()
     {
-        var e = Assert.Throws<ArgumentException>(() => new EarlyStopping(monitor: "val_f1"));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyStopping(monitor: (Metric)7));
 
-        Assert.Equal("monitor must be loss, accuracy, val_loss or val_accuracy. Received: monitor=val_f1. (Parameter 'monitor')", e.Message);
+        Assert.StartsWith("monitor must be Loss, Accuracy, ValidationLoss or ValidationAccuracy. Received: monitor=7.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Metric.ValidationAccuracy, MetricMode.Max)]
+    [InlineData(Metric.Accuracy, MetricMode.Max)]
+    [InlineData(Metric.ValidationLoss, MetricMode.Min)]
+    [InlineData(Metric.Loss, MetricMode.Min)]
+    public void EarlyStopping_NoCriterion_DefaultPatienceTakesTheMetricsDirection(Metric monitor, MetricMode direction)
+    {
+        using var stopper = new EarlyStopping(monitor: monitor);
+
+        var patience = Assert.IsType<Patience>(stopper.Criterion);
+
+        Assert.Equal((5, direction), (patience.Epochs, patience.Mode));
     }
 
     [Fact]
-    public void EarlyStopping_MaxModeWithoutCriterion_DefaultPatienceUsesMaxMode()
+    public void EarlyStopping_PatienceMinimisingAnAccuracy_ThrowsExactMessage()
     {
-        using var stopper = new EarlyStopping(monitor: "val_accuracy", mode: Regularizers.Core.Stopping.MetricMode.Max);
+        var e = Assert.Throws<ArgumentException>(() => new EarlyStopping(new Patience(3), Metric.ValidationAccuracy));
 
-        var patience = Assert.IsType<Regularizers.Core.Stopping.Patience>(stopper.Criterion);
+        Assert.Equal("criterion is Patience with mode Min, but monitor ValidationAccuracy is maximised: use Patience(mode: MetricMode.Max) or leave the mode at its default. (Parameter 'criterion')", e.Message);
+    }
 
-        Assert.Equal((5, Regularizers.Core.Stopping.MetricMode.Max), (patience.Epochs, patience.Mode));
+    [Fact]
+    public void EarlyStopping_GeneralizationLossInsideAnyOnAnAccuracy_ThrowsExactMessage()
+    {
+        var criterion = StoppingCriteria.Any(new MaxEpochs(50), new GeneralizationLoss(5));
+
+        var e = Assert.Throws<ArgumentException>(() => new EarlyStopping(criterion, Metric.Accuracy));
+
+        Assert.Equal("criterion GeneralizationLoss is defined on errors (lower is better), but monitor Accuracy is maximised: monitor Metric.ValidationLoss, or use Patience(mode: MetricMode.Max). (Parameter 'criterion')", e.Message);
     }
 
     [Fact]
@@ -197,7 +219,7 @@ public sealed class EarlyStoppingBestEpochTests
     public void EarlyStopping_PatienceOnAccuracyWithDefaultCallback_RestoresTheMostAccurateEpoch()
     {
         // Validation accuracy 0.5, 0.8, 0.6, 0.55: the best epoch is 2, the worst 1.
-        var restored = RunScripted(new EarlyStopping(new Patience(1, mode: MetricMode.Max), monitor: "val_accuracy"), [0.5, 0.8, 0.6, 0.55]);
+        var restored = RunScripted(new EarlyStopping(new Patience(1, mode: MetricMode.Max), monitor: Metric.ValidationAccuracy), [0.5, 0.8, 0.6, 0.55]);
 
         Assert.Equal((2, 2f), restored);
     }
@@ -247,5 +269,34 @@ public sealed class EarlyStoppingBestEpochTests
         stopper.OnTrainEnd(context);
         stopper.Dispose();
         return (history.RestoredEpoch, TestModels.Values(model.parameters().First())[0]);
+    }
+}
+
+/// <summary>Callbacks that monitor an accuracy improve upwards, with no mode to set.</summary>
+public sealed class MetricDirectionTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("regularizers-direction-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void ModelCheckpoint_OnAccuracy_SavesWhenItRises()
+    {
+        using var model = nn.Sequential(nn.Linear(2, 1));
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var history = new TrainingHistory();
+        var context = new TrainingContext(model, optimizer, history);
+        var checkpoint = new ModelCheckpoint(Path.Combine(_directory, "best.bin"), Metric.Accuracy);
+        var saved = new List<int>();
+
+        foreach (var (epoch, accuracy) in new[] { (1, 0.5), (2, 0.7), (3, 0.6), (4, 0.8), (5, 0.8) })
+        {
+            context.Epoch = epoch;
+            history.Add(new EpochMetrics(epoch, 1.0, accuracy, null, null));
+            checkpoint.OnEpochEnd(context);
+            saved.Add(checkpoint.SavedEpoch);
+        }
+
+        Assert.Equal([1, 2, 2, 4, 4], saved);
     }
 }

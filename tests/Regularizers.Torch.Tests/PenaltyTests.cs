@@ -389,7 +389,7 @@ public sealed class TrainerLeakTests
         using var optimizer = optim.Adam(model.parameters());
         using var x = randn(64, 4);
         using var y = randint(0, 2, new long[] { 64 });
-        using var stopper = new Training.EarlyStopping(new Regularizers.Core.Stopping.Patience(50), monitor: "val_loss");
+        using var stopper = new Training.EarlyStopping(new Regularizers.Core.Stopping.Patience(50), monitor: Training.Metric.ValidationLoss);
         var options = new Training.TrainerOptions
         {
             Epochs = 3, BatchSize = 8, Seed = 1, Callbacks = [stopper],

@@ -21,7 +21,7 @@ public sealed class TrainerTests
             using var model = Mlp(3);
             using var optimizer = optim.SGD(model.parameters(), 0.1);
             var trainer = new Trainer(model, optimizer, new TrainerOptions { Epochs = 3, BatchSize = 16, Seed = 9 });
-            return trainer.Fit(x, y).Series("loss").ToArray();
+            return trainer.Fit(x, y).Series(Metric.Loss).ToArray();
         }
 
         Assert.Equal(Run(), Run());
@@ -34,7 +34,7 @@ public sealed class TrainerTests
         using var optimizer = optim.SGD(model.parameters(), 0.5, momentum: 0.9);
         using var x = randn(32, 4);
         using var y = randint(0, 2, new long[] { 32 });
-        using var stopper = new EarlyStopping(new Patience(2), monitor: "loss");
+        using var stopper = new EarlyStopping(new Patience(2), monitor: Metric.Loss);
         var snapshots = new Dictionary<int, float[]>();
         var optimizerStates = new Dictionary<int, byte[]>();
         var recorder = new SnapshotRecorder(snapshots, optimizerStates);
@@ -46,7 +46,7 @@ public sealed class TrainerTests
         Assert.Equal(snapshots[stopper.BestEpoch], Values(((Linear)model[0]).weight));
         Assert.Equal(optimizerStates[stopper.BestEpoch], SnapshotRecorder.OptimizerBytes(optimizer));
         Assert.NotEqual(optimizerStates[history.Epochs.Count], optimizerStates[stopper.BestEpoch]);
-        var losses = history.Series("loss");
+        var losses = history.Series(Metric.Loss);
         Assert.Equal(losses.Min(), losses[stopper.BestEpoch - 1]);
     }
 
@@ -130,7 +130,7 @@ public sealed class DatasetTrainingTests
         {
             using var model = Mlp(8);
             using var optimizer = optim.SGD(model.parameters(), 0.1);
-            return fit(new Trainer(model, optimizer, new TrainerOptions { Epochs = 2, BatchSize = 8, Seed = 5 })).Series("loss").ToArray();
+            return fit(new Trainer(model, optimizer, new TrainerOptions { Epochs = 2, BatchSize = 8, Seed = 5 })).Series(Metric.Loss).ToArray();
         }
 
         Assert.Equal(Run(t => t.Fit(x, y)), Run(t => t.Fit(new XorDataset(x, y))));

@@ -61,7 +61,7 @@ internal static class ExperimentRunner
         var result = new RunResult(
             configuration.Name, seed, trainScore.Accuracy, testScore.Accuracy, testScore.Loss,
             histories.Max(h => h.Epochs.Count), seconds, norm, sparsity,
-            MeanPerEpoch(histories.Select(h => h.Series("loss")).ToList()),
+            MeanPerEpoch(histories.Select(h => h.Series(Metric.Loss)).ToList()),
             MeanPerEpoch(recorder.Series),
             testScore.AccuracyBySize,
             histories.Select(h => h.StopReason).FirstOrDefault(r => r is not null));

@@ -17,16 +17,20 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     private byte[]? _bestOptimizer;
 
     /// <summary>Creates the callback.</summary>
-    /// <param name="criterion">The stopping rule, fed the training-loss history and the monitored metric's history.</param>
-    /// <param name="monitor">The metric: "val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
-    /// <param name="mode">For the default criterion: whether lower (default) or higher values are better. A criterion
-    /// passed in carries its own direction.</param>
+    /// <param name="criterion">
+    /// The stopping rule, fed the training-loss history and the monitored metric's history; by default
+    /// <c>Patience(5)</c> in the monitored metric's direction.
+    /// </param>
+    /// <param name="monitor">The metric (validation loss by default); it says whether lower or higher is better.</param>
     /// <param name="restoreBest">Restore the best epoch's state at the end (default true).</param>
-    public EarlyStopping(IStoppingCriterion? criterion = null, string monitor = "val_loss", MetricMode mode = MetricMode.Min, bool restoreBest = true)
+    /// <exception cref="ArgumentException">
+    /// The criterion's direction disagrees with the metric's: a <see cref="Patience"/> whose mode is not the metric's, or
+    /// one of Prechelt's criteria (defined on errors) on an accuracy.
+    /// </exception>
+    public EarlyStopping(IStoppingCriterion? criterion = null, Metric monitor = Metric.ValidationLoss, bool restoreBest = true)
     {
-        Criterion = criterion ?? new Patience(5, mode: mode);
-        Monitor = monitor is "val_loss" or "val_accuracy" or "loss" or "accuracy" ? monitor
-            : throw new ArgumentException($"monitor must be loss, accuracy, val_loss or val_accuracy. Received: monitor={monitor}.", nameof(monitor));
+        Monitor = Guard.Defined(monitor);
+        Criterion = criterion is null ? new Patience(5, mode: monitor.Direction()) : Checked(criterion, monitor);
         RestoreBest = restoreBest;
     }
 
@@ -34,7 +38,7 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     public IStoppingCriterion Criterion { get; }
 
     /// <summary>The monitored metric.</summary>
-    public string Monitor { get; }
+    public Metric Monitor { get; }
 
     /// <summary>Whether the best state is restored at the end.</summary>
     public bool RestoreBest { get; }
@@ -57,7 +61,7 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     public override void OnEpochEnd(TrainingContext context)
     {
         var monitored = context.History.Series(Monitor);
-        var losses = context.History.Series("loss");
+        var losses = context.History.Series(Metric.Loss);
         var best = Criterion.BestEpoch(losses, monitored);
         if (best == context.Epoch && best != BestEpoch && RestoreBest)
         {
@@ -87,6 +91,33 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
             helper.load_state_dict(reader);
         }
         context.History.RestoredEpoch = BestEpoch;
+    }
+
+    private static IStoppingCriterion Checked(IStoppingCriterion criterion, Metric monitor)
+    {
+        var direction = monitor.Direction();
+        switch (criterion)
+        {
+            case Patience p when p.Mode != direction:
+                throw new ArgumentException(
+                    $"criterion is Patience with mode {p.Mode}, but monitor {monitor} is {(direction == MetricMode.Min ? "minimised" : "maximised")}: use Patience(mode: MetricMode.{direction}) or leave the mode at its default.", nameof(criterion));
+            case GeneralizationLoss or ProgressQuotient or UpStrips when direction == MetricMode.Max:
+                throw new ArgumentException(
+                    $"criterion {criterion.GetType().Name} is defined on errors (lower is better), but monitor {monitor} is maximised: monitor Metric.ValidationLoss, or use Patience(mode: MetricMode.Max).", nameof(criterion));
+            case AnyCriterion any:
+                foreach (var inner in any.Criteria)
+                {
+                    Checked(inner, monitor);
+                }
+                break;
+            case AllCriterion all:
+                foreach (var inner in all.Criteria)
+                {
+                    Checked(inner, monitor);
+                }
+                break;
+        }
+        return criterion;
     }
 
     private void Snapshot(TrainingContext context)

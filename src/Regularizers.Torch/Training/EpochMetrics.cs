@@ -8,14 +8,14 @@ namespace Regularizers.Torch.Training;
 /// <param name="ValidationAccuracy">Validation accuracy, or null.</param>
 public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy)
 {
-    /// <summary>The metric called <paramref name="name"/>: "loss", "accuracy", "val_loss" or "val_accuracy" (Keras' names).</summary>
-    /// <exception cref="ArgumentException">The name is unknown, or names a validation metric that was not computed.</exception>
-    public double Get(string name) => name switch
+    /// <summary>The value of <paramref name="metric"/> in this epoch.</summary>
+    /// <exception cref="ArgumentException">A validation metric that was not computed (no validation data).</exception>
+    public double Get(Metric metric) => metric switch
     {
-        "loss" => TrainLoss,
-        "accuracy" => TrainAccuracy,
-        "val_loss" => ValidationLoss ?? throw new ArgumentException("val_loss needs validation data.", nameof(name)),
-        "val_accuracy" => ValidationAccuracy ?? throw new ArgumentException("val_accuracy needs validation data.", nameof(name)),
-        _ => throw new ArgumentException($"name must be loss, accuracy, val_loss or val_accuracy. Received: name={name}.", nameof(name)),
+        Metric.Loss => TrainLoss,
+        Metric.Accuracy => TrainAccuracy,
+        Metric.ValidationLoss => ValidationLoss ?? throw new ArgumentException("ValidationLoss needs validation data: pass it to Fit.", nameof(metric)),
+        Metric.ValidationAccuracy => ValidationAccuracy ?? throw new ArgumentException("ValidationAccuracy needs validation data: pass it to Fit.", nameof(metric)),
+        _ => throw MetricExtensions.Unknown(metric),
     };
 }

@@ -13,29 +13,24 @@ public sealed class ModelCheckpoint : TrainingCallback
 
     /// <summary>Creates the callback.</summary>
     /// <param name="path">The checkpoint file; its directory must exist.</param>
-    /// <param name="monitor">"val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
+    /// <param name="monitor">The metric whose improvement triggers a save; it says whether lower or higher is better.</param>
     /// <param name="saveBestOnly">Save only on improvement (default) or after every epoch.</param>
-    /// <param name="mode">Whether lower (default) or higher values are better.</param>
-    public ModelCheckpoint(string path, string monitor = "val_loss", bool saveBestOnly = true, MetricMode mode = MetricMode.Min)
+    public ModelCheckpoint(string path, Metric monitor = Metric.ValidationLoss, bool saveBestOnly = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
-        Monitor = monitor;
+        Monitor = Guard.Defined(monitor);
         SaveBestOnly = saveBestOnly;
-        Mode = mode;
     }
 
     /// <summary>The checkpoint file.</summary>
     public string Path { get; }
 
     /// <summary>The monitored metric.</summary>
-    public string Monitor { get; }
+    public Metric Monitor { get; }
 
     /// <summary>Whether only improvements are saved.</summary>
     public bool SaveBestOnly { get; }
-
-    /// <summary>Whether lower or higher is better.</summary>
-    public MetricMode Mode { get; }
 
     /// <summary>The epoch last saved, 0 before any save.</summary>
     public int SavedEpoch { get; private set; }
@@ -44,7 +39,7 @@ public sealed class ModelCheckpoint : TrainingCallback
     public override void OnEpochEnd(TrainingContext context)
     {
         var value = context.History.Epochs[^1].Get(Monitor);
-        var improved = _best is null || (Mode == MetricMode.Min ? value < _best : value > _best);
+        var improved = _best is null || (Monitor.Direction() == MetricMode.Min ? value < _best : value > _best);
         if (SaveBestOnly && !improved)
         {
             return;

@@ -13,19 +13,24 @@ public sealed class ReduceLROnPlateau : TrainingCallback
     private int _cooldownLeft;
 
     /// <summary>Creates the callback.</summary>
-    public ReduceLROnPlateau(string monitor = "val_loss", double factor = 0.1, int patience = 10, double minDelta = 1e-4, int cooldown = 0, double minLearningRate = 0, MetricMode mode = MetricMode.Min)
+    /// <param name="monitor">The metric; it says whether lower or higher is better.</param>
+    /// <param name="factor">The multiplier on a plateau, in (0, 1).</param>
+    /// <param name="patience">Epochs without improvement before reducing, at least 0.</param>
+    /// <param name="minDelta">The smallest change that counts as improvement, at least 0.</param>
+    /// <param name="cooldown">Epochs to wait after a reduction, at least 0.</param>
+    /// <param name="minLearningRate">The learning rate's floor, at least 0.</param>
+    public ReduceLROnPlateau(Metric monitor = Metric.ValidationLoss, double factor = 0.1, int patience = 10, double minDelta = 1e-4, int cooldown = 0, double minLearningRate = 0)
     {
-        Monitor = monitor;
+        Monitor = Guard.Defined(monitor);
         Factor = Guard.InRange(factor, 0, false, 1, false);
         Patience = Guard.AtLeast(patience, 0);
         MinDelta = Guard.NonNegative(minDelta);
         Cooldown = Guard.AtLeast(cooldown, 0);
         MinLearningRate = Guard.NonNegative(minLearningRate);
-        Mode = mode;
     }
 
     /// <summary>The monitored metric.</summary>
-    public string Monitor { get; }
+    public Metric Monitor { get; }
 
     /// <summary>The multiplier applied on a plateau.</summary>
     public double Factor { get; }
@@ -42,14 +47,11 @@ public sealed class ReduceLROnPlateau : TrainingCallback
     /// <summary>The learning rate's floor.</summary>
     public double MinLearningRate { get; }
 
-    /// <summary>Whether lower or higher is better.</summary>
-    public MetricMode Mode { get; }
-
     /// <inheritdoc />
     public override void OnEpochEnd(TrainingContext context)
     {
         var value = context.History.Epochs[^1].Get(Monitor);
-        var improved = _best is null || (Mode == MetricMode.Min ? value < _best - MinDelta : value > _best + MinDelta);
+        var improved = _best is null || (Monitor.Direction() == MetricMode.Min ? value < _best - MinDelta : value > _best + MinDelta);
         if (improved)
         {
             _best = value;

@@ -16,6 +16,6 @@ public sealed class TrainingHistory
 
     internal void Add(EpochMetrics metrics) => _epochs.Add(metrics);
 
-    /// <summary>The history of one metric (see <see cref="EpochMetrics.Get"/>).</summary>
-    public IReadOnlyList<double> Series(string name) => _epochs.Select(e => e.Get(name)).ToList();
+    /// <summary>The history of one metric, epoch by epoch (see <see cref="EpochMetrics.Get"/>).</summary>
+    public IReadOnlyList<double> Series(Metric metric) => _epochs.Select(e => e.Get(metric)).ToList();
 }
