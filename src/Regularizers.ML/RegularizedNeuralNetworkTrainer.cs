@@ -169,10 +169,21 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
             return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, shape, members.Select(m => m.Model).ToList(), labelAnnotations, members[0].History);
         }
         manual_seed(_options.Seed);
+#pragma warning disable CA2000 // Disposed below if the fit fails; otherwise the returned transformer owns it.
         var model = shape.Build();
-        using var optimizer = Optimizer(model);
-        var history = new Trainer(model, optimizer, trainer).Fit(x, y, validation?.X, validation?.Y);
-        return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, shape, [model], labelAnnotations, history);
+#pragma warning restore CA2000
+        try
+        {
+            using var optimizer = Optimizer(model);
+            var history = new Trainer(model, optimizer, trainer).Fit(x, y, validation?.X, validation?.Y);
+            return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, shape, [model], labelAnnotations, history);
+        }
+        catch
+        {
+            // The transformer owns the model once built; a failed fit must not leave its tensors behind.
+            model.Dispose();
+            throw;
+        }
     }
 
     private EarlyStopping NewEarlyStopping() =>

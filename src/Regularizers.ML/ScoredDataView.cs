@@ -29,12 +29,16 @@ internal sealed class ScoredDataView : IDataView
     {
         var inputCount = _input.Schema.Count;
         var needed = columnsNeeded.Where(c => c.Index < inputCount).Select(c => _input.Schema[c.Index]).ToList();
+#pragma warning disable CA2000 // The returned ScoredRow owns the cursor (ownsInput: true) and disposes it with itself.
         var cursor = _input.GetRowCursor(needed);
+#pragma warning restore CA2000
         return new ScoredRow(cursor, Schema, _columns.Getters(() => cursor.Position, () => _outputs), ownsInput: true);
     }
 
+#pragma warning disable CA2000 // The caller owns the cursors it asked for, as IDataView's contract says.
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
+#pragma warning restore CA2000
 }
 
 /// <summary>A row of the input with the score columns appended (also the row-to-row mapper's output).</summary>
