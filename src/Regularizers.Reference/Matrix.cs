@@ -48,17 +48,6 @@ public sealed class Matrix
     /// <summary>A deep copy.</summary>
     public Matrix Clone() => new(Rows, Cols, (double[])Data.Clone());
 
-    /// <summary>From single-precision values (e.g. a torch tensor's data).</summary>
-    public static Matrix FromFloats(int rows, int cols, ReadOnlySpan<float> values)
-    {
-        var m = new Matrix(rows, cols);
-        for (var i = 0; i < m.Data.Length; i++)
-        {
-            m.Data[i] = values[i];
-        }
-        return m;
-    }
-
     /// <summary><c>A·Bᵀ</c>: [n, k]·[m, k]ᵀ = [n, m] — an affine layer's <c>x·Wᵀ</c>.</summary>
     public static Matrix MultiplyTransposed(Matrix a, Matrix b)
     {

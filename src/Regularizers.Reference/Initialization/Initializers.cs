@@ -8,9 +8,6 @@ namespace Regularizers.Reference.Initialization;
 /// </summary>
 public static class Initializers
 {
-    /// <summary>The gain PyTorch's <c>calculate_gain("relu")</c> returns, √2.</summary>
-    public static readonly double ReLUGain = Math.Sqrt(2);
-
     /// <summary>Xavier uniform: U(−a, a), <c>a = gain·√(6/(fan_in + fan_out))</c>.</summary>
     public static Matrix XavierUniform(int fanOut, int fanIn, Random random, double gain = 1) =>
         Uniform(fanOut, fanIn, gain * Math.Sqrt(6.0 / (fanIn + fanOut)), random);
