@@ -1,5 +1,4 @@
 using Regularizers.Core.Ensembles;
-using Regularizers.Reference.Constraints;
 using Regularizers.Reference.Dropout;
 using Regularizers.Reference.Ensembles;
 using Regularizers.Reference.Losses;
@@ -12,6 +11,10 @@ using RefActivity = Regularizers.Reference.Penalties.ActivityPenalty;
 using RefElasticNet = Regularizers.Reference.Penalties.ElasticNetPenalty;
 using RefL1 = Regularizers.Reference.Penalties.L1Penalty;
 using RefL2 = Regularizers.Reference.Penalties.L2Penalty;
+using RefMaxNorm = Regularizers.Reference.Constraints.MaxNorm;
+using RefMinMaxNorm = Regularizers.Reference.Constraints.MinMaxNorm;
+using RefNonNeg = Regularizers.Reference.Constraints.NonNeg;
+using RefUnitNorm = Regularizers.Reference.Constraints.UnitNorm;
 using RefLabelSmoothing = Regularizers.Reference.Losses.LabelSmoothingCrossEntropy;
 using RefLabelSmoothingMode = Regularizers.Reference.Losses.LabelSmoothing;
 using RefTying = Regularizers.Reference.Penalties.ParameterTyingPenalty;
@@ -261,16 +264,16 @@ public class TorchCrossCheckTests
         switch (name)
         {
             case "max_norm":
-                NormProjections.MaxNorm(weight, 1.0);
+                RefMaxNorm.Apply(weight, 1.0);
                 break;
             case "unit_norm":
-                NormProjections.UnitNorm(weight);
+                RefUnitNorm.Apply(weight);
                 break;
             case "non_neg":
-                NormProjections.NonNeg(weight.Data);
+                RefNonNeg.Apply(weight.Data);
                 break;
             default:
-                NormProjections.MinMaxNorm(weight, 0.5, 2.0, 0.7);
+                RefMinMaxNorm.Apply(weight, 0.5, 2.0, 0.7);
                 break;
         }
 
