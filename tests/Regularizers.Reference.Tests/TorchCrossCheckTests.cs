@@ -1,5 +1,5 @@
 using Regularizers.Core.Ensembles;
-using Regularizers.Reference.Dropout;
+using Regularizers.Reference.Modules;
 using Regularizers.Reference.Ensembles;
 using Regularizers.Reference.Losses;
 using Regularizers.Reference.Networks;
@@ -160,10 +160,10 @@ public class TorchCrossCheckTests
         using var y = dropout.call(xt);
         var mask = Doubles(y).Select(v => v != 0 ? 1.0 : 0.0).ToArray();
 
-        CloseToTorch(Dropout.InvertedDropout.Forward(x, mask, p, training: true), y);
+        CloseToTorch(Reference.Modules.InvertedDropout.Forward(x, mask, p, training: true), y);
         dropout.eval();
         using var eval = dropout.call(xt);
-        CloseToTorch(Dropout.InvertedDropout.Forward(x, mask, p, training: false), eval);
+        CloseToTorch(Reference.Modules.InvertedDropout.Forward(x, mask, p, training: false), eval);
     }
 
     [Fact]
@@ -179,8 +179,8 @@ public class TorchCrossCheckTests
         dropout.eval();
         using var eval = dropout.call(xt);
 
-        CloseToTorch(Dropout.ClassicDropout.Forward(x, mask, 0.4, training: true), y);
-        CloseToTorch(Dropout.ClassicDropout.Forward(x, mask, 0.4, training: false), eval);
+        CloseToTorch(Reference.Modules.ClassicDropout.Forward(x, mask, 0.4, training: true), y);
+        CloseToTorch(Reference.Modules.ClassicDropout.Forward(x, mask, 0.4, training: false), eval);
     }
 
     [Fact]
@@ -197,16 +197,16 @@ public class TorchCrossCheckTests
         using var yd = dropout.call(xt);
         using var yn = noise.call(xt);
 
-        CloseToTorch(Dropout.GaussianDropout.Forward(x, zeros, 0.5, training: false), yd);
-        CloseToTorch(Dropout.GaussianNoise.Forward(x, zeros, 0.3, training: false), yn);
-        Assert.Equal(1.0, Dropout.GaussianDropout.StandardDeviation(0.5), 15);
+        CloseToTorch(Reference.Modules.GaussianDropout.Forward(x, zeros, 0.5, training: false), yd);
+        CloseToTorch(Reference.Modules.GaussianNoise.Forward(x, zeros, 0.3, training: false), yn);
+        Assert.Equal(1.0, Reference.Modules.GaussianDropout.StandardDeviation(0.5), 15);
     }
 
     [Fact]
     public void DropConnectLinear_Eval_UsesTheExpectedWeights()
     {
         manual_seed(11);
-        using var layer = new DropConnectLinear(4, 3, 0.3);
+        using var layer = new Torch.Modules.DropConnectLinear(4, 3, 0.3);
         layer.eval();
         var x = Input(5, 4, 12);
         using var xt = ToTorch(x);
@@ -214,7 +214,7 @@ public class TorchCrossCheckTests
 
         using var y = layer.call(xt);
 
-        CloseToTorch(DropConnect.Forward(x, weight, Doubles(layer.Bias!), new Matrix(3, 4), 0.3, training: false).Data, y);
+        CloseToTorch(Reference.Modules.DropConnectLinear.Forward(x, weight, Doubles(layer.Bias!), new Matrix(3, 4), 0.3, training: false).Data, y);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
-using Regularizers.Reference.Dropout;
+using Regularizers.Reference.Ensembles;
+using Regularizers.Reference.Modules;
 using Regularizers.Reference.Optimizers;
 
 namespace Regularizers.Reference.Tests;
@@ -44,7 +45,7 @@ public class ValidationTests
         double[] x = [1.0, -2.0, 0.5];
         var passes = Enumerable.Range(0, 20_000).Select(_ => InvertedDropout.Forward(x, DropoutMask.Draw(3, 0.5, random), 0.5, training: true)).ToList();
 
-        var mean = MonteCarloAverage.Mean(passes);
+        var mean = MonteCarloDropout.Mean(passes);
 
         // Each pass's output has standard deviation |x| (p = 0.5); the mean of 20,000 passes |x|/141.
         for (var i = 0; i < x.Length; i++)

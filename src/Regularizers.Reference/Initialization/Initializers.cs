@@ -41,7 +41,7 @@ public static class Initializers
         var m = new Matrix(rows, cols);
         for (var i = 0; i < m.Data.Length; i++)
         {
-            m.Data[i] = std * Dropout.GaussianNoise.StandardNormal(random);
+            m.Data[i] = std * Modules.GaussianNoise.StandardNormal(random);
         }
         return m;
     }

@@ -1,4 +1,4 @@
-namespace Regularizers.Reference.Dropout;
+namespace Regularizers.Reference.Modules;
 
 /// <summary>
 /// Inverted dropout: training <c>y = x ⊙ m / (1 − p)</c> (so E[y] = x), evaluation <c>y = x</c>; the backward pass is

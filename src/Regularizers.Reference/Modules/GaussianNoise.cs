@@ -1,6 +1,6 @@
 using Regularizers.Core;
 
-namespace Regularizers.Reference.Dropout;
+namespace Regularizers.Reference.Modules;
 
 /// <summary>Additive Gaussian noise: training <c>y = x + σ·z</c> with z standard normal, evaluation <c>y = x</c>.</summary>
 public static class GaussianNoise

@@ -1,6 +1,6 @@
 using Regularizers.Core;
 
-namespace Regularizers.Reference.Dropout;
+namespace Regularizers.Reference.Modules;
 
 /// <summary>
 /// Gaussian dropout: training <c>y = x ⊙ e</c> with <c>e ~ N(1, p/(1 − p))</c> — the same mean and variance as inverted

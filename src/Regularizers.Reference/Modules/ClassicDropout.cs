@@ -1,4 +1,4 @@
-namespace Regularizers.Reference.Dropout;
+namespace Regularizers.Reference.Modules;
 
 /// <summary>
 /// Classic dropout (Srivastava et al. 2014): training <c>y = x ⊙ m</c>, evaluation <c>y = (1 − p)·x</c> — the

@@ -1,10 +1,10 @@
-namespace Regularizers.Reference.Dropout;
+namespace Regularizers.Reference.Ensembles;
 
 /// <summary>
 /// Monte-Carlo averaging over dropout masks: the prediction is the mean of T stochastic forward passes,
 /// <c>p̄ = (1/T)·Σₜ f(x; mₜ)</c>, which weight scaling approximates with one deterministic pass.
 /// </summary>
-public static class MonteCarloAverage
+public static class MonteCarloDropout
 {
     /// <summary>The element-wise mean of the passes' outputs.</summary>
     public static double[] Mean(IReadOnlyList<double[]> passes)

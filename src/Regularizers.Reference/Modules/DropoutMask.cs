@@ -1,6 +1,6 @@
 using Regularizers.Core;
 
-namespace Regularizers.Reference.Dropout;
+namespace Regularizers.Reference.Modules;
 
 /// <summary>
 /// Bernoulli keep masks: <c>mᵢ = 1</c> with probability 1 − p (kept), 0 with probability p (dropped), drawn as
