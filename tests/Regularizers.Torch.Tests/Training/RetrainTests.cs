@@ -1,7 +1,7 @@
 using Regularizers.Torch.Training;
 using static Regularizers.Torch.Tests.TestModels;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Training;
 
 public sealed class RetrainTests
 {

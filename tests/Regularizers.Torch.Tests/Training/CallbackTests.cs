@@ -3,7 +3,7 @@ using Regularizers.Torch.Training;
 using TorchSharp.Modules;
 using static Regularizers.Torch.Tests.TestModels;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Training;
 
 public sealed class CallbackTests : IDisposable
 {

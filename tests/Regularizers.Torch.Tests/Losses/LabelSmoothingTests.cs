@@ -2,7 +2,7 @@ using static Regularizers.Torch.Tests.TestModels;
 using Regularizers.Torch.Losses;
 using Regularizers.Torch.Penalties;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Losses;
 
 public sealed class LabelSmoothingTests
 {

@@ -3,7 +3,7 @@ using static Regularizers.Torch.Modules.RegularizerModules;
 using static Regularizers.Torch.Tests.TestModels;
 using Regularizers.Torch.Modules;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Modules;
 
 public sealed class DropoutTests
 {

@@ -5,7 +5,7 @@ using Regularizers.Torch.Training;
 using static Regularizers.Torch.Tests.TestModels;
 using Regularizers.Torch.Penalties;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Ensembles;
 
 public sealed class BaggingTests
 {

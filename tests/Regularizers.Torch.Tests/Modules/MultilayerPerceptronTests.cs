@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using Regularizers.Torch.Modules;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Modules;
 
 public class MultilayerPerceptronTests
 {

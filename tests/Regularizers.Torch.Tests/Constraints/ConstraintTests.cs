@@ -3,7 +3,7 @@ using static Regularizers.Torch.Tests.TestModels;
 using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Penalties;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Constraints;
 
 public sealed class ConstraintTests
 {
@@ -197,12 +197,4 @@ public sealed class ConstraintTests
     {
         public string Name => "neither";
     }
-}
-
-/// <summary>Compares doubles within an absolute-plus-relative tolerance.</summary>
-internal sealed class DoubleTolerance(double tolerance) : IEqualityComparer<double>
-{
-    public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance * (1 + Math.Abs(y));
-
-    public int GetHashCode(double obj) => 0;
 }

@@ -3,7 +3,7 @@ using Regularizers.Torch.Ensembles;
 using TorchSharp.Modules;
 using static Regularizers.Torch.Tests.TestModels;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Ensembles;
 
 public sealed class MonteCarloDropoutTests
 {

@@ -2,7 +2,7 @@ using static Regularizers.Torch.Tests.TestModels;
 using Regularizers.Torch.Penalties;
 using Regularizers.Torch.Constraints;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Penalties;
 
 public sealed class PenaltyTests
 {
@@ -389,13 +389,13 @@ public sealed class TrainerLeakTests
         using var optimizer = optim.Adam(model.parameters());
         using var x = randn(64, 4);
         using var y = randint(0, 2, new long[] { 64 });
-        using var stopper = new Training.EarlyStopping(new Regularizers.Core.Stopping.Patience(50), monitor: Training.Metric.ValidationLoss);
-        var options = new Training.TrainerOptions
+        using var stopper = new Regularizers.Torch.Training.EarlyStopping(new Regularizers.Core.Stopping.Patience(50), monitor: Regularizers.Torch.Training.Metric.ValidationLoss);
+        var options = new Regularizers.Torch.Training.TrainerOptions
         {
             Epochs = 3, BatchSize = 8, Seed = 1, Callbacks = [stopper],
             Regularization = new Regularization(new L1Penalty(1e-3), new L2Penalty(1e-3), new MaxNorm(2.0)),
         };
-        var trainer = new Training.Trainer(model, optimizer, options);
+        var trainer = new Regularizers.Torch.Training.Trainer(model, optimizer, options);
         trainer.Fit(x, y, x, y);
         var before = LiveTensorCount.Settled();
 
@@ -405,23 +405,5 @@ public sealed class TrainerLeakTests
         }
 
         Assert.Equal(before, Tensor.TotalCount);
-    }
-}
-
-/// <summary>The leak tests' collection (they count process-wide live tensors, so they run alone) and their count.</summary>
-[CollectionDefinition(nameof(LiveTensorCount), DisableParallelization = true)]
-public sealed class LiveTensorCount
-{
-    /// <summary>
-    /// The live-tensor count once other tests' undisposed tensors have been finalized, so that finalizers do not free
-    /// them during the caller's count.
-    /// </summary>
-    public static long Settled()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return Tensor.TotalCount;
     }
 }

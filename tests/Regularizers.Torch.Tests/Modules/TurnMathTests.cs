@@ -1,7 +1,7 @@
 using System.Numerics;
 using Regularizers.Torch.Modules;
 
-namespace Regularizers.Torch.Tests;
+namespace Regularizers.Torch.Tests.Modules;
 
 public class TurnMathTests
 {
