@@ -11,10 +11,10 @@ namespace Regularizers.Torch.Modules;
 /// </summary>
 internal static class BernoulliMask
 {
-    public static Tensor Sample(Tensor like, double p, double keep, Generator? generator)
+    public static Tensor Like(Tensor like, double p, double keep, Generator? generator)
     {
         var threshold = Threshold(p);
-        if (SplitMix.Sample(like, generator, (values, key) => Fill(values, key, threshold, (float)keep)) is { } mask)
+        if (SplitMix.Filled(like, generator, (values, key) => Fill(values, key, threshold, (float)keep)) is { } mask)
         {
             return mask;
         }

@@ -15,8 +15,8 @@ internal static class GaussianSample
 {
     private const float TwoToMinus24 = 1f / 16777216f;
 
-    public static Tensor Sample(Tensor like, double mean, double std, Generator? generator) =>
-        SplitMix.Sample(like, generator, (values, key) => Fill(values, key, (float)mean, (float)std))
+    public static Tensor Like(Tensor like, double mean, double std, Generator? generator) =>
+        SplitMix.Filled(like, generator, (values, key) => Fill(values, key, (float)mean, (float)std))
         ?? empty_like(like).normal_(mean, std, generator);
 
     private static void Fill(Span<float> values, ulong key, float mean, float std)

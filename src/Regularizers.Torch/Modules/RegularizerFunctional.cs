@@ -16,7 +16,7 @@ public static class RegularizerFunctional
         {
             return input.alias();
         }
-        using var mask = BernoulliMask.Sample(input, p, 1 / (1 - p), generator);
+        using var mask = BernoulliMask.Like(input, p, 1 / (1 - p), generator);
         return input * mask;
     }
 
@@ -28,7 +28,7 @@ public static class RegularizerFunctional
         {
             return input * (1 - p);
         }
-        using var mask = BernoulliMask.Sample(input, p, 1, generator);
+        using var mask = BernoulliMask.Like(input, p, 1, generator);
         return input * mask;
     }
 
@@ -40,7 +40,7 @@ public static class RegularizerFunctional
         {
             return input.alias();
         }
-        using var noise = GaussianSample.Sample(input, 1, Math.Sqrt(p / (1 - p)), generator);
+        using var noise = GaussianSample.Like(input, 1, Math.Sqrt(p / (1 - p)), generator);
         return input * noise;
     }
 
@@ -52,7 +52,7 @@ public static class RegularizerFunctional
         {
             return input.alias();
         }
-        using var noise = GaussianSample.Sample(input, 0, stddev, generator);
+        using var noise = GaussianSample.Like(input, 0, stddev, generator);
         return input + noise;
     }
 
@@ -61,7 +61,7 @@ public static class RegularizerFunctional
     {
         Guard.InRange(p, 0, true, 1, false);
         using var scope = NewDisposeScope();
-        var effective = training ? weight * BernoulliMask.Sample(weight, p, 1, generator) : weight * (1 - p);
+        var effective = training ? weight * BernoulliMask.Like(weight, p, 1, generator) : weight * (1 - p);
         return nn.functional.linear(input, effective, bias).MoveToOuterDisposeScope();
     }
 }

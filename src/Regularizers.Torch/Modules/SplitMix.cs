@@ -23,7 +23,7 @@ internal static class SplitMix
     /// when <paramref name="like"/> is not a float32 CPU tensor of at most <see cref="Array.MaxLength"/> elements, for the
     /// caller to fall back on torch's own sampling.
     /// </summary>
-    public static Tensor? Sample(Tensor like, Generator? generator, SpanAction<float, ulong> fill)
+    public static Tensor? Filled(Tensor like, Generator? generator, SpanAction<float, ulong> fill)
     {
         var n = like.numel();
         if (like.device.type != DeviceType.CPU || like.dtype != ScalarType.Float32 || n > Array.MaxLength)

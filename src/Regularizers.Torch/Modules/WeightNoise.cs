@@ -35,8 +35,8 @@ public sealed class WeightNoise : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var result = layer switch
         {
-            Linear l => nn.functional.linear(input, l.weight + GaussianSample.Sample(l.weight, 0, stddev, null), l.bias),
-            Conv2d c => nn.functional.conv2d(input, c.weight + GaussianSample.Sample(c.weight, 0, stddev, null), c.bias, c.stride, c.padding, c.dilation, c.groups),
+            Linear l => nn.functional.linear(input, l.weight + GaussianSample.Like(l.weight, 0, stddev, null), l.bias),
+            Conv2d c => nn.functional.conv2d(input, c.weight + GaussianSample.Like(c.weight, 0, stddev, null), c.bias, c.stride, c.padding, c.dilation, c.groups),
             _ => throw new InvalidOperationException("unreachable: the constructor accepts Linear and Conv2d only"),
         };
         return result.MoveToOuterDisposeScope();
