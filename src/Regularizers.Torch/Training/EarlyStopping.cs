@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace Regularizers.Torch.Training;
 
 /// <summary>
-/// Stops training when a stopping criterion says so (by default <see cref="Patience"/> with patience 5 on "val_loss", in
-/// the given mode), and restores the best full state seen: model parameters and buffers and the optimizer's state
+/// Stops training when a stopping criterion says so (by default <see cref="Patience"/> with patience 5 on
+/// <see cref="Metric.ValidationLoss"/>, in the monitored metric's direction), and restores the best full state seen: model parameters and buffers and the optimizer's state
 /// (momentum buffers, Adam moments, step counts), as deep copies taken at the best epoch — also when training ends
 /// without a stop. The best epoch is the criterion's (<see cref="IStoppingCriterion.BestEpoch"/>), so the restored epoch
 /// follows the same direction, margin and baseline as the decision to stop.
@@ -63,7 +63,7 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
         var monitored = context.History.Series(Monitor);
         var losses = context.History.Series(Metric.Loss);
         var best = Criterion.BestEpoch(losses, monitored);
-        if (best == context.Epoch && best != BestEpoch && RestoreBest)
+        if (best == context.Epoch && RestoreBest)
         {
             Snapshot(context);
         }
@@ -104,16 +104,11 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
             case GeneralizationLoss or ProgressQuotient or UpStrips when direction == MetricMode.Max:
                 throw new ArgumentException(
                     $"criterion {criterion.GetType().Name} is defined on errors (lower is better), but monitor {monitor} is maximised: monitor Metric.ValidationLoss, or use Patience(mode: MetricMode.Max).", nameof(criterion));
-            case AnyCriterion any:
-                foreach (var inner in any.Criteria)
+            case AnyCriterion or AllCriterion:
+                var inner = criterion is AnyCriterion any ? any.Criteria : ((AllCriterion)criterion).Criteria;
+                foreach (var part in inner)
                 {
-                    Checked(inner, monitor);
-                }
-                break;
-            case AllCriterion all:
-                foreach (var inner in all.Criteria)
-                {
-                    Checked(inner, monitor);
+                    Checked(part, monitor);
                 }
                 break;
         }

@@ -32,6 +32,13 @@ public static class MetricExtensions
         _ => throw Unknown(metric),
     };
 
+    /// <summary>
+    /// Whether <paramref name="value"/> improves on <paramref name="best"/> (null: nothing yet, so it does) by more than
+    /// <paramref name="margin"/>, in the metric's direction.
+    /// </summary>
+    public static bool Improves(this Metric metric, double value, double? best, double margin = 0) =>
+        best is not { } b || (metric.Direction() == MetricMode.Min ? value < b - margin : value > b + margin);
+
     /// <summary>Keras' name for the metric: <c>loss</c>, <c>accuracy</c>, <c>val_loss</c> or <c>val_accuracy</c>.</summary>
     public static string KerasName(this Metric metric) => metric switch
     {

@@ -1,4 +1,3 @@
-using Regularizers.Core.Stopping;
 namespace Regularizers.Torch.Training;
 
 /// <summary>
@@ -39,7 +38,7 @@ public sealed class ModelCheckpoint : TrainingCallback
     public override void OnEpochEnd(TrainingContext context)
     {
         var value = context.History.Epochs[^1].Get(Monitor);
-        var improved = _best is null || (Monitor.Direction() == MetricMode.Min ? value < _best : value > _best);
+        var improved = Monitor.Improves(value, _best);
         if (SaveBestOnly && !improved)
         {
             return;

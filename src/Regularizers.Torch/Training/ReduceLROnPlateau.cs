@@ -1,4 +1,3 @@
-using Regularizers.Core.Stopping;
 namespace Regularizers.Torch.Training;
 
 /// <summary>
@@ -51,7 +50,7 @@ public sealed class ReduceLROnPlateau : TrainingCallback
     public override void OnEpochEnd(TrainingContext context)
     {
         var value = context.History.Epochs[^1].Get(Monitor);
-        var improved = _best is null || (Monitor.Direction() == MetricMode.Min ? value < _best - MinDelta : value > _best + MinDelta);
+        var improved = Monitor.Improves(value, _best, MinDelta);
         if (improved)
         {
             _best = value;

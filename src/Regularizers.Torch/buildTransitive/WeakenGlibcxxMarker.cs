@@ -114,9 +114,10 @@ public static class GlibcxxMarker
         {
             return names;
         }
-        foreach (var section in Sections(elf).Where(s => s.Type == ShtGnuVerdef))
+        var sections = Sections(elf);
+        foreach (var section in sections.Where(s => s.Type == ShtGnuVerdef))
         {
-            var strings = Sections(elf)[(int)section.Link];
+            var strings = sections[(int)section.Link];
             var at = section.Offset;
             for (var i = 0; i < section.Info; i++)
             {
