@@ -7,7 +7,12 @@ namespace Regularizers.Cli.Tests;
 /// <summary>Runs the command line in-process with captured, non-interactive output.</summary>
 internal static class CliRunner
 {
-    public static (int Code, string Out, string Error) Run(CancellationToken token, params string[] args)
+    public static (int Code, string Out, string Error) Run(CancellationToken token, params string[] args) => Run(250, args, token);
+
+    /// <summary>Runs with a console <paramref name="width"/> columns wide.</summary>
+    public static (int Code, string Out, string Error) RunAtWidth(int width, params string[] args) => Run(width, args, CancellationToken.None);
+
+    private static (int Code, string Out, string Error) Run(int width, string[] args, CancellationToken token)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -18,7 +23,7 @@ internal static class CliRunner
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 250;
+        console.Profile.Width = width;
         var code = CliApplication.Run(args, new CliContext(console, error, Interactive: false, token), output);
         return (code, output.ToString(), error.ToString().Trim());
     }

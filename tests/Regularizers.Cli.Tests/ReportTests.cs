@@ -57,4 +57,16 @@ public class ReportTests
         var points = Regex.Match(svg, "points=\"([^\"]*)\"").Groups[1].Value;
         Assert.Equal("64.0,318.5 670.0,49.5", points);
     }
+
+    [Fact]
+    public void Compare_EightyColumnConsole_TableKeepsTheComparisonColumnsWithinTheWidth()
+    {
+        var (code, output, _) = CliRunner.RunAtWidth(80, "compare", "--configs", "none,l2", "--seeds", "1", "--epochs", "1", "--train-size", "400", "--validation-size", "200");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, l => Assert.InRange(l.Length, 0, 80));
+        var header = Assert.Single(lines, l => l.Contains("Configuration", StringComparison.Ordinal));
+        Assert.Equal(["Configuration", "Test acc", "Gap", "Δ test acc vs baseline (95% CI)"], header.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 }

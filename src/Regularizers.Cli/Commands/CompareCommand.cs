@@ -109,7 +109,7 @@ internal static class CompareCommand
         var comparison = new Comparison(
             settings, data.Source, data.Features, data.Classes, baseline,
             ConfigurationSummary.Summarize(configurations, results, baseline), clock.Elapsed.TotalSeconds, interrupted);
-        context.Console.Write(ResultsTable.Build(comparison));
+        context.Console.Write(ResultsTable.Build(comparison, context.Console.Profile.Width));
         if (reportPath is not null)
         {
             AtomicFile.WriteAllText(reportPath, HtmlReport.Render(comparison));

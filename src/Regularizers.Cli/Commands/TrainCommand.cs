@@ -57,7 +57,7 @@ internal static class TrainCommand
         }
         var comparison = new Comparison(settings, data.Source, data.Features, data.Classes, configuration.Name,
             ConfigurationSummary.Summarize([configuration], [result], configuration.Name), result.Seconds, Interrupted: false);
-        context.Console.Write(ResultsTable.Build(comparison));
+        context.Console.Write(ResultsTable.Build(comparison, context.Console.Profile.Width));
         context.Console.WriteLine($"Saved {configuration.Name} to {Path.GetFullPath(outputPath)}");
         return 0;
     }

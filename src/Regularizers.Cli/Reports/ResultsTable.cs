@@ -10,17 +10,25 @@ internal static class ResultsTable
     public static IReadOnlyList<string> Headers { get; } =
         ["Configuration", "Train acc", "Test acc", "Gap", "Test loss", "Epochs", "Time (s)", "‖w‖", "|w|<1e-3", "Δ test acc vs baseline (95% CI)"];
 
-    /// <summary>Builds the table.</summary>
-    public static Table Build(Comparison comparison)
+    /// <summary>The console width the full table needs; narrower consoles get <see cref="CompactColumns"/> only.</summary>
+    public const int FullWidth = 150;
+
+    /// <summary>The columns that carry the comparison: configuration, test accuracy, gap and the difference to the baseline.</summary>
+    public static IReadOnlyList<int> CompactColumns { get; } = [0, 2, 3, 9];
+
+    /// <summary>Builds the table for a console <paramref name="width"/> columns wide.</summary>
+    public static Table Build(Comparison comparison, int width = FullWidth)
     {
+        var columns = width >= FullWidth ? Enumerable.Range(0, Headers.Count).ToList() : CompactColumns;
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Regularizers compared[/]");
-        foreach (var header in Headers)
+        foreach (var header in columns.Select(c => Headers[c]))
         {
             table.AddColumn(new TableColumn(Markup.Escape(header)) { Alignment = header == "Configuration" ? Justify.Left : Justify.Right });
         }
         foreach (var row in comparison.Rows)
         {
-            table.AddRow(Cells(row).Select(c => new Markup(Markup.Escape(c))).ToArray());
+            var cells = Cells(row);
+            table.AddRow(columns.Select(c => new Markup(Markup.Escape(cells[c]))).ToArray());
         }
         table.Caption(Markup.Escape(
             $"{comparison.Settings.Describe(comparison.Features, comparison.Classes)}; {comparison.DataSource}; baseline {comparison.Baseline}; total {Format.Seconds(comparison.Seconds)} s"));
