@@ -39,7 +39,7 @@ var optimizer = optim.SGD(model.parameters(), 0.1);
 var x = randn(256, 20);
 var y = x.narrow(1, 0, 3).argmax(1);
 
-var reg = new Regularization(new L2Penalty(1e-3), new MaxNorm(1.0));
+var reg = new Regularization { new L2Penalty(1e-3), new MaxNorm(1.0) };
 for (var epoch = 0; epoch < 50; epoch++)
 {
     using var scope = NewDisposeScope();

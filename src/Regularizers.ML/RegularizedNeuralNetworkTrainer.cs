@@ -191,25 +191,18 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
 
     private Regularization Regularization()
     {
-        var items = new List<IRegularizer>();
-        if (_options.L1Regularization > 0 && _options.L2Regularization > 0)
+        // The Trainer calls AfterBackward, so the weight penalty takes the in-place path: same gradients, less work.
+        var regularization = new Regularization(PenaltyGradients.InPlace);
+        var (l1, l2) = (_options.L1Regularization, _options.L2Regularization);
+        if (l1 > 0 || l2 > 0)
         {
-            items.Add(new ElasticNetPenalty(_options.L1Regularization, _options.L2Regularization));
-        }
-        else if (_options.L1Regularization > 0)
-        {
-            items.Add(new L1Penalty(_options.L1Regularization));
-        }
-        else if (_options.L2Regularization > 0)
-        {
-            items.Add(new L2Penalty(_options.L2Regularization));
+            regularization.Add(l1 > 0 && l2 > 0 ? new ElasticNetPenalty(l1, l2) : l1 > 0 ? new L1Penalty(l1) : new L2Penalty(l2));
         }
         if (_options.MaxNorm > 0)
         {
-            items.Add(new MaxNorm(_options.MaxNorm));
+            regularization.Add(new MaxNorm(_options.MaxNorm));
         }
-        // The Trainer calls AfterBackward, so the closed-form penalties take the in-place path: same gradients, less work.
-        return new Regularization([.. items]) { Gradients = PenaltyGradients.InPlace };
+        return regularization;
     }
 
     private optim.Optimizer Optimizer(nn.Module<Tensor, Tensor> model) => _options.Optimizer switch

@@ -6,68 +6,75 @@ namespace Regularizers.Torch;
 /// <summary>
 /// A set of penalties and constraints for an existing training loop — two lines:
 /// <code>
+/// var reg = new Regularization { new L2Penalty(1e-4), new MaxNorm(3) };
 /// var loss = criterion.call(model.call(x), y) + reg.Penalty(model);   // before backward
 /// optimizer.step(); reg.AfterStep(model);                             // constraints after the step
 /// </code>
-/// With <see cref="Gradients"/> = <see cref="PenaltyGradients.InPlace"/> a third line, <c>reg.AfterBackward(model)</c>
-/// between <c>backward()</c> and <c>step()</c>, adds the closed-form penalties' gradients in place instead of through
+/// With <c>new Regularization(PenaltyGradients.InPlace) { … }</c> a third line, <c>reg.AfterBackward(model)</c>
+/// between <c>backward()</c> and <c>step()</c>, adds the weight penalties' gradients in place instead of through
 /// autograd (same gradients, less work per step).
-/// Items come in the constructor or a collection initializer: <c>new Regularization { new L2Penalty(1e-4), new MaxNorm(3) }</c>.
+/// <para>
+/// The items say what to compute and on which parameters (their <c>Targets</c>); this class does the selecting, once
+/// per call, and holds no tensors between calls.
+/// </para>
 /// </summary>
 public sealed class Regularization : IEnumerable<IRegularizer>
 {
+    private readonly List<IWeightPenalty> _weightPenalties = [];
+    private readonly List<IPenalty> _penalties = [];
+    private readonly List<IConstraint> _constraints = [];
     private IReadOnlyDictionary<string, double> _lastTerms = new Dictionary<string, double>();
 
-    /// <summary>Composes penalties (<see cref="IPenalty"/>) and constraints (<see cref="IConstraint"/>), in any order.</summary>
-    /// <exception cref="ArgumentException">An item is null, or implements <see cref="IRegularizer"/> but neither interface.</exception>
-    public Regularization(params IRegularizer[] items)
+    /// <summary>Creates an empty set; add items with a collection initializer or <c>Add</c>.</summary>
+    /// <param name="gradients">How the weight penalties' gradients reach <c>.grad</c>: through autograd (default) or in place.</param>
+    public Regularization(PenaltyGradients gradients = PenaltyGradients.Autograd)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        foreach (var item in items)
+        if (!Enum.IsDefined(gradients))
         {
-            Add(item);
+            throw new ArgumentOutOfRangeException(nameof(gradients), gradients, $"gradients must be Autograd or InPlace. Received: gradients={gradients}.");
         }
+        Gradients = gradients;
     }
 
-    /// <summary>Adds a penalty or a constraint (what a collection initializer calls).</summary>
-    /// <exception cref="ArgumentException"><paramref name="item"/> is null, or neither a penalty nor a constraint.</exception>
-    public void Add(IRegularizer item)
-    {
-        switch (item)
-        {
-            case IPenalty p:
-                Penalties.Add(p);
-                break;
-            case IConstraint c:
-                Constraints.Add(c);
-                break;
-            default:
-                throw new ArgumentException($"items must be penalties (IPenalty) or constraints (IConstraint). Received: {item?.GetType().Name ?? "null"}.", nameof(item));
-        }
-    }
+    /// <summary>Adds a penalty on parameter tensors (L1, L2, elastic net), summed by <see cref="Penalty"/>.</summary>
+    public void Add(IWeightPenalty penalty) => _weightPenalties.Add(penalty ?? throw new ArgumentNullException(nameof(penalty)));
 
-    /// <summary>The penalties, then the constraints.</summary>
-    public IEnumerator<IRegularizer> GetEnumerator() => Penalties.Cast<IRegularizer>().Concat(Constraints).GetEnumerator();
+    /// <summary>Adds a penalty bound to its own modules (activity, tying), summed by <see cref="Penalty"/>.</summary>
+    public void Add(IPenalty penalty) => _penalties.Add(penalty ?? throw new ArgumentNullException(nameof(penalty)));
 
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>Adds a constraint, applied in the order added by <see cref="AfterStep"/>.</summary>
+    public void Add(IConstraint constraint) => _constraints.Add(constraint ?? throw new ArgumentNullException(nameof(constraint)));
 
-    /// <summary>The penalties, summed by <see cref="Penalty"/>.</summary>
-    public IList<IPenalty> Penalties { get; } = new List<IPenalty>();
+    /// <summary>The penalties on parameter tensors.</summary>
+    public IReadOnlyList<IWeightPenalty> WeightPenalties => _weightPenalties;
 
-    /// <summary>The constraints, applied in order by <see cref="AfterStep"/>.</summary>
-    public IList<IConstraint> Constraints { get; } = new List<IConstraint>();
+    /// <summary>The penalties bound to their own modules.</summary>
+    public IReadOnlyList<IPenalty> Penalties => _penalties;
 
-    /// <summary>How penalties' gradients reach <c>.grad</c>; <see cref="PenaltyGradients.Autograd"/> by default.</summary>
-    public PenaltyGradients Gradients { get; init; } = PenaltyGradients.Autograd;
+    /// <summary>The constraints, in the order <see cref="AfterStep"/> applies them.</summary>
+    public IReadOnlyList<IConstraint> Constraints => _constraints;
+
+    /// <summary>True when there is at least one penalty of either kind, so <see cref="Penalty"/> is worth calling.</summary>
+    public bool HasPenalties => _weightPenalties.Count + _penalties.Count > 0;
+
+    /// <summary>How the weight penalties' gradients reach <c>.grad</c>; <see cref="PenaltyGradients.Autograd"/> by default.</summary>
+    public PenaltyGradients Gradients { get; }
 
     /// <summary>Each penalty's value at the last <see cref="Penalty"/> call, by name, for logging.</summary>
     public IReadOnlyDictionary<string, double> LastTerms => _lastTerms;
 
+    /// <summary>The weight penalties, the other penalties, then the constraints.</summary>
+    public IEnumerator<IRegularizer> GetEnumerator() =>
+        _weightPenalties.Cast<IRegularizer>().Concat(_penalties).Concat(_constraints).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
     /// <summary>
-    /// The sum of all penalties (a differentiable scalar; 0 when there are none). Under
-    /// <see cref="PenaltyGradients.InPlace"/> the <see cref="IGradientPenalty"/> terms enter as constants and their
-    /// gradients come from <see cref="AfterBackward"/>.
+    /// The sum of all penalties, a 0-dimensional tensor that records gradients (0 when there are none). Under
+    /// <see cref="PenaltyGradients.InPlace"/> the weight penalties enter as constants (so the logged loss still holds
+    /// them) and their gradients come from <see cref="AfterBackward"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A penalty's targets match no parameter of the model.</exception>
     public Tensor Penalty(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -75,20 +82,27 @@ public sealed class Regularization : IEnumerable<IRegularizer>
         var terms = new Dictionary<string, double>();
         using var scope = NewDisposeScope();
         Tensor? total = null;
-        foreach (var penalty in Penalties)
+        void Accumulate(string name, Tensor term)
         {
-            var term = Gradients == PenaltyGradients.InPlace && penalty is IGradientPenalty closedForm ? closedForm.Value(model) : penalty.Compute(model);
-            terms[penalty.Name] = terms.GetValueOrDefault(penalty.Name) + term.ToDouble();
+            terms[name] = terms.GetValueOrDefault(name) + term.ToDouble();
             total = total is null ? term : total + term;
+        }
+        foreach (var penalty in _weightPenalties)
+        {
+            Accumulate(penalty.Name, Gradients == PenaltyGradients.InPlace ? ValueOf(penalty, model) : penalty.Compute(model));
+        }
+        foreach (var penalty in _penalties)
+        {
+            Accumulate(penalty.Name, penalty.Compute());
         }
         _lastTerms = terms;
         return (total ?? zeros(Array.Empty<long>())).MoveToOuterDisposeScope();
     }
 
     /// <summary>
-    /// Under <see cref="PenaltyGradients.InPlace"/>, adds each <see cref="IGradientPenalty"/>'s gradient to the
-    /// parameters' <c>.grad</c>; call after <c>backward()</c> and before <c>optimizer.step()</c>. Does nothing under
-    /// <see cref="PenaltyGradients.Autograd"/>, so loops may always call it.
+    /// Under <see cref="PenaltyGradients.InPlace"/>, adds each weight penalty's gradient <c>∇φ(w)</c>, at the weights as
+    /// they are now, to the targeted parameters' <c>.grad</c>; call after <c>backward()</c> and before
+    /// <c>optimizer.step()</c>. Does nothing under <see cref="PenaltyGradients.Autograd"/>, so loops may always call it.
     /// </summary>
     public void AfterBackward(nn.Module model)
     {
@@ -97,19 +111,26 @@ public sealed class Regularization : IEnumerable<IRegularizer>
         {
             return;
         }
-        foreach (var penalty in Penalties.OfType<IGradientPenalty>())
+        foreach (var penalty in _weightPenalties)
         {
             penalty.AddGradient(model);
         }
     }
 
-    /// <summary>Applies every constraint, in order; call after <c>optimizer.step()</c>.</summary>
+    /// <summary>Applies every constraint to its targeted parameters, in order; call after <c>optimizer.step()</c>.</summary>
     public void AfterStep(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        foreach (var constraint in Constraints)
+        foreach (var constraint in _constraints)
         {
             constraint.Apply(model);
         }
+    }
+
+    private static Tensor ValueOf(IWeightPenalty penalty, nn.Module model)
+    {
+        var parameters = penalty.Targets.Select(model, penalty.GetType().Name);
+        var value = parameters.Sum(p => penalty.Value(p.Parameter));
+        return tensor(value, parameters[0].Parameter.dtype, parameters[0].Parameter.device);
     }
 }

@@ -30,7 +30,7 @@ public class PresetTests
         var rows = Catalog.Seed004;
 
         Assert.Equal(["none", "l2", "bagging", "inverted-dropout"], rows.Select(c => c.Name));
-        var l2 = Assert.IsType<L2Penalty>(Assert.Single(rows[1].Regularization!().Penalties));
+        var l2 = Assert.IsType<L2Penalty>(Assert.Single(rows[1].Regularization!().WeightPenalties));
         Assert.Equal(0.01, l2.Strength);
         Assert.Equal(3, rows[2].BaggingMembers);
         Assert.Equal(EnsembleCombination.HardVote, rows[2].Combination);

@@ -11,6 +11,17 @@ internal static class TestModels
         return nn.Sequential(("fc1", nn.Linear(4, 3)), ("act", nn.ReLU()), ("fc2", nn.Linear(3, 2)));
     }
 
+    /// <summary>A Linear layer whose weight rows are <paramref name="rows"/> (one output unit per row).</summary>
+    public static Linear LinearWithRows(params float[][] rows)
+    {
+        var layer = nn.Linear(rows[0].Length, rows.Length);
+        using (no_grad())
+        {
+            layer.weight.copy_(tensor(rows.SelectMany(r => r).ToArray(), new long[] { rows.Length, rows[0].Length }));
+        }
+        return layer;
+    }
+
     public static float[] Values(Tensor t) => t.detach().contiguous().to_type(ScalarType.Float32).data<float>().ToArray();
 
     public static double Scalar(Tensor t) => t.to_type(ScalarType.Float64).item<double>();

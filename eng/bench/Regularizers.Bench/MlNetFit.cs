@@ -63,7 +63,7 @@ internal static class MlNetFit
         manual_seed(0);
         using var model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), new InvertedDropout(0.2), nn.Linear(128, 10));
         using var optimizer = optim.Adam(model.parameters(), 1e-3);
-        new Trainer(model, optimizer, new TrainerOptions { Epochs = 3, BatchSize = 64, Seed = 0, Regularization = new Regularization(new L2Penalty(1e-4)) }).Fit(x, y);
+        new Trainer(model, optimizer, new TrainerOptions { Epochs = 3, BatchSize = 64, Seed = 0, Regularization = new Regularization { new L2Penalty(1e-4) } }).Fit(x, y);
         return clock.Elapsed.TotalSeconds;
     }
 }

@@ -7,6 +7,7 @@ using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Penalties;
 using Regularizers.Torch.Losses;
 using Regularizers.Torch.Modules;
+using Regularizers.Torch.Optimizers;
 
 namespace Regularizers.Bench;
 
@@ -37,23 +38,23 @@ internal static class RegularizerOverhead
     private static readonly Config[] Configs =
     [
         new("none"),
-        Penalty("l1", () => new Regularization(new L1Penalty(1e-5))),
-        Penalty("l2", () => new Regularization(new L2Penalty(1e-4))),
-        Penalty("elastic_net", () => new Regularization(new ElasticNetPenalty(1e-5, 1e-4))),
-        Penalty("l1_in_place", () => new Regularization(new L1Penalty(1e-5)) { Gradients = PenaltyGradients.InPlace }),
-        Penalty("l2_in_place", () => new Regularization(new L2Penalty(1e-4)) { Gradients = PenaltyGradients.InPlace }),
-        Penalty("elastic_in_place", () => new Regularization(new ElasticNetPenalty(1e-5, 1e-4)) { Gradients = PenaltyGradients.InPlace }),
+        Penalty("l1", () => new Regularization { new L1Penalty(1e-5) }),
+        Penalty("l2", () => new Regularization { new L2Penalty(1e-4) }),
+        Penalty("elastic_net", () => new Regularization { new ElasticNetPenalty(1e-5, 1e-4) }),
+        Penalty("l1_in_place", () => new Regularization(PenaltyGradients.InPlace) { new L1Penalty(1e-5) }),
+        Penalty("l2_in_place", () => new Regularization(PenaltyGradients.InPlace) { new L2Penalty(1e-4) }),
+        Penalty("elastic_in_place", () => new Regularization(PenaltyGradients.InPlace) { new ElasticNetPenalty(1e-5, 1e-4) }),
         // L1 on the first hidden layer's outputs (its ReLU, module 1).
-        new("activity_l1") { Regularization = (model, _) => new Regularization(new ActivityPenalty((nn.Module<Tensor, Tensor>)model[1], 1e-5)) },
+        new("activity_l1") { Regularization = (model, _) => new Regularization { new ActivityPenalty((nn.Module<Tensor, Tensor>)model[1], 1e-5) } },
         // The middle layer pulled towards a fixed copy of its initial weights.
-        new("parameter_tying") { Regularization = (model, _) => new Regularization(new ParameterTyingPenalty((nn.Module)model[3], Reference((nn.Module)model[3]), 1e-4)) },
-        new("decoupled_decay") { Regularization = (_, optimizer) => new Regularization(new DecoupledWeightDecay(1e-4, optimizer)) },
-        Penalty("max_norm", () => new Regularization(new MaxNorm(3.0))),
+        new("parameter_tying") { Regularization = (model, _) => new Regularization { new ParameterTyingPenalty((nn.Module)model[3], Reference((nn.Module)model[3]), 1e-4) } },
+        new("decoupled_decay") { Regularization = (_, optimizer) => new Regularization { new DecoupledWeightDecay(1e-4, optimizer) } },
+        Penalty("max_norm", () => new Regularization { new MaxNorm(3.0) }),
         // c = 0.3 is below every unit's initial norm (about 0.58), so this one rescales every row at every step.
-        Penalty("max_norm_binding", () => new Regularization(new MaxNorm(0.3))),
-        Penalty("unit_norm", () => new Regularization(new UnitNorm())),
-        Penalty("min_max_norm", () => new Regularization(new MinMaxNorm(0.5, 1.0))),
-        Penalty("non_neg", () => new Regularization(new NonNeg())),
+        Penalty("max_norm_binding", () => new Regularization { new MaxNorm(0.3) }),
+        Penalty("unit_norm", () => new Regularization { new UnitNorm() }),
+        Penalty("min_max_norm", () => new Regularization { new MinMaxNorm(0.5, 1.0) }),
+        Penalty("non_neg", () => new Regularization { new NonNeg() }),
         new("label_smoothing") { Loss = new LabelSmoothingCrossEntropy(0.1).call },
         new("inverted_dropout") { Dropout = () => new InvertedDropout(0.5) },
         new("classic_dropout") { Dropout = () => new ClassicDropout(0.5) },

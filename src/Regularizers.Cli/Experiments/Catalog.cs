@@ -36,7 +36,7 @@ internal static class Catalog
         new("label-smoothing-others", "label smoothing ε = 0.1, other classes: 1 − ε correct, ε/(K − 1) elsewhere")
             { Loss = () => new LabelSmoothingCrossEntropy(0.1, LabelSmoothing.OtherClasses) },
         new("max-norm-dropout", "max-norm c = 3 with inverted dropout 0.2/0.5 (Srivastava et al. 2014)")
-            { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5), Regularization = () => new(new MaxNorm(3.0)) },
+            { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5), Regularization = () => new() { new MaxNorm(3.0) } },
         new("input-noise", "additive Gaussian noise σ = 0.2 on the input") { InputLayer = () => new GaussianNoise(0.2) },
         new("weight-noise", "N(0, σ²) on the hidden layers' weights per forward pass, σ = 0.01")
             { HiddenLinear = (i, o) => new WeightNoise(nn.Linear(i, o), 0.01) },
@@ -61,10 +61,10 @@ internal static class Catalog
     ];
 
     /// <summary>
-    /// A regularization whose closed-form penalties add their gradients in place (the Trainer calls AfterBackward):
-    /// the gradients autograd would give, for less work per step.
+    /// A regularization whose weight penalty adds its gradient in place (the Trainer calls AfterBackward): the
+    /// gradients autograd would give, for less work per step.
     /// </summary>
-    private static Regularization InPlace(params IRegularizer[] items) => new(items) { Gradients = PenaltyGradients.InPlace };
+    private static Regularization InPlace(IWeightPenalty penalty) => new(PenaltyGradients.InPlace) { penalty };
 
     /// <summary>Finds a configuration of a preset by name, or null.</summary>
     public static Configuration? Find(string preset, string name) =>

@@ -10,25 +10,23 @@ namespace Regularizers.Torch.Constraints;
 /// </summary>
 public sealed class MaxNorm : IConstraint
 {
-    private readonly ParameterTargets _targets;
-
     /// <summary>Creates the constraint.</summary>
     /// <param name="maxValue">c &gt; 0.</param>
     /// <param name="selection">Weights only (default) or all parameters.</param>
     public MaxNorm(double maxValue, ParameterSelection selection = ParameterSelection.WeightsOnly)
     {
         MaxValue = Guard.Positive(maxValue);
-        _targets = new ParameterTargets(selection);
+        Targets = new ParameterTargets(selection);
     }
 
     /// <summary>c.</summary>
     public double MaxValue { get; }
 
     /// <inheritdoc />
-    public string Name => "max_norm";
+    public ParameterTargets Targets { get; }
 
     /// <inheritdoc />
-    public void Apply(nn.Module model) => ParameterConstraint.Apply(model, _targets, nameof(MaxNorm), Project);
+    public string Name => "max_norm";
 
     /// <summary>
     /// renorm's own steps (<c>linalg.vector_norm</c> over all dimensions but 0, the factor
@@ -36,17 +34,17 @@ public sealed class MaxNorm : IConstraint
     /// no unit is above c every factor is 1, so the weight is left as it is after one read: 0.63× libtorch 2.10's
     /// <c>renorm</c> then, 1.17× when every unit is above c (eng/bench <c>choices</c>).
     /// </summary>
-    private void Project(Tensor w)
+    public void Project(Tensor weight)
     {
         var c = (float)MaxValue;
-        if (w.dim() < 2)
+        if (weight.dim() < 2)
         {
             // renorm itself reports that it needs at least two dimensions.
-            w.copy_(w.renorm(2, 0, c));
+            weight.copy_(weight.renorm(2, 0, c));
             return;
         }
-        var dims = Enumerable.Range(1, (int)w.dim() - 1).Select(d => (long)d).ToArray();
-        using var norms = linalg.vector_norm(w, 2, dims, keepdim: true);
+        var dims = Enumerable.Range(1, (int)weight.dim() - 1).Select(d => (long)d).ToArray();
+        using var norms = linalg.vector_norm(weight, 2, dims, keepdim: true);
         using var above = norms.gt(c);
         using var any = above.any();
         if (!any.item<bool>())
@@ -59,6 +57,6 @@ public sealed class MaxNorm : IConstraint
         using var shrink = limit / shifted;
         using var one = ones_like(norms);
         using var factor = where(above, shrink, one);
-        w.mul_(factor);
+        weight.mul_(factor);
     }
 }

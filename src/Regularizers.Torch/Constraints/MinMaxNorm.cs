@@ -9,8 +9,6 @@ namespace Regularizers.Torch.Constraints;
 /// </summary>
 public sealed class MinMaxNorm : IConstraint
 {
-    private readonly ParameterTargets _targets;
-
     /// <summary>Creates the constraint.</summary>
     /// <param name="min">Lower norm bound, 0 ≤ min ≤ max.</param>
     /// <param name="max">Upper norm bound, finite.</param>
@@ -21,7 +19,7 @@ public sealed class MinMaxNorm : IConstraint
         Min = Guard.NonNegative(min);
         Max = Guard.InRange(max, min, true, double.MaxValue, true);
         Rate = Guard.InRange(rate, 0, true, 1, true);
-        _targets = new ParameterTargets(selection);
+        Targets = new ParameterTargets(selection);
     }
 
     /// <summary>Lower norm bound.</summary>
@@ -34,16 +32,18 @@ public sealed class MinMaxNorm : IConstraint
     public double Rate { get; }
 
     /// <inheritdoc />
+    public ParameterTargets Targets { get; }
+
+    /// <inheritdoc />
     public string Name => "min_max_norm";
 
     /// <inheritdoc />
-    public void Apply(nn.Module model) =>
-        ParameterConstraint.Apply(model, _targets, nameof(MinMaxNorm), w =>
-        {
-            var norms = ParameterConstraint.UnitNorms(w);
-            var clipped = norms.clamp(Min, Max);
-            // At rate 1 the blend is the clipped norm exactly (x·1 + n·0 = x), in three ops fewer.
-            var desired = Rate == 1 ? clipped : clipped * Rate + norms * (1 - Rate);
-            w.mul_(desired / (norms + 1e-7));
-        });
+    public void Project(Tensor weight)
+    {
+        var norms = UnitNorms.Of(weight);
+        var clipped = norms.clamp(Min, Max);
+        // At rate 1 the blend is the clipped norm exactly (x·1 + n·0 = x), in three ops fewer.
+        var desired = Rate == 1 ? clipped : clipped * Rate + norms * (1 - Rate);
+        weight.mul_(desired / (norms + 1e-7));
+    }
 }

@@ -5,14 +5,15 @@ namespace Regularizers.Torch.Constraints;
 /// <summary>Non-negativity: <c>w ← max(w, 0)</c> elementwise.</summary>
 public sealed class NonNeg : IConstraint
 {
-    private readonly ParameterTargets _targets;
-
     /// <summary>Creates the constraint for the weights (or all parameters).</summary>
-    public NonNeg(ParameterSelection selection = ParameterSelection.WeightsOnly) => _targets = new ParameterTargets(selection);
+    public NonNeg(ParameterSelection selection = ParameterSelection.WeightsOnly) => Targets = new ParameterTargets(selection);
+
+    /// <inheritdoc />
+    public ParameterTargets Targets { get; }
 
     /// <inheritdoc />
     public string Name => "non_neg";
 
     /// <inheritdoc />
-    public void Apply(nn.Module model) => ParameterConstraint.Apply(model, _targets, nameof(NonNeg), w => w.clamp_(min: 0));
+    public void Project(Tensor weight) => weight.clamp_(min: 0);
 }

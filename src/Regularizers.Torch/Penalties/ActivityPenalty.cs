@@ -44,9 +44,9 @@ public sealed class ActivityPenalty : IPenalty, IDisposable
     /// <inheritdoc />
     public string Name => Norm == ActivityNorm.L1 ? "activity_l1" : "activity_l2";
 
-    /// <inheritdoc />
+    /// <summary>The penalty on the layer's outputs from its last forward pass.</summary>
     /// <exception cref="InvalidOperationException">The layer has not run since the penalty was attached.</exception>
-    public Tensor Compute(nn.Module model)
+    public Tensor Compute()
     {
         var a = _activations is { IsInvalid: false } live ? live
             : throw new InvalidOperationException("ActivityPenalty has no activations: call the model on a batch before computing the penalty.");

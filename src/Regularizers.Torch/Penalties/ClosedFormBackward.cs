@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Regularizers.Torch.Penalties;
 
 /// <summary>
-/// What the penalties' graph nodes (<see cref="NormPenaltyFunction"/>, <see cref="ParameterTyingFunction"/>) share:
+/// What the penalties' graph nodes (<see cref="WeightPenaltyFunction"/>, <see cref="ParameterTyingFunction"/>) share:
 /// their 0-dimensional output, and how <c>grad_output</c> g scales a closed-form gradient. Normally g is a constant and
 /// enters as a double; under <c>create_graph</c> with a g that itself records gradients it is multiplied in as a tensor,
 /// so the dependence on it is kept.

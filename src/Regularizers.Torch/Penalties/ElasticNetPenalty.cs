@@ -2,11 +2,12 @@ using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Penalties;
 
-/// <summary>Elastic net <c>λ₁·Σ|w| + (λ₂/2)·Σw²</c> (gradient <c>λ₁·sign(w) + λ₂·w</c>) over the targeted parameters.</summary>
-public sealed class ElasticNetPenalty : IGradientPenalty
+/// <summary>
+/// Elastic net <c>φ(w) = λ₁·Σ|w| + (λ₂/2)·Σw²</c> on the targeted parameters, gradient <c>λ₁·sign(w) + λ₂·w</c>: the sum of
+/// <see cref="L1Penalty"/>(λ₁) and <see cref="L2Penalty"/>(λ₂).
+/// </summary>
+public sealed class ElasticNetPenalty : IWeightPenalty
 {
-    private readonly NormPenalty _penalty;
-
     /// <summary>Creates the penalty.</summary>
     /// <param name="l1Strength">λ₁ ≥ 0.</param>
     /// <param name="l2Strength">λ₂ ≥ 0.</param>
@@ -21,7 +22,7 @@ public sealed class ElasticNetPenalty : IGradientPenalty
     {
         L1Strength = Guard.NonNegative(l1Strength);
         L2Strength = Guard.NonNegative(l2Strength);
-        _penalty = new NormPenalty(targets, nameof(ElasticNetPenalty), L1Strength, L2Strength);
+        Targets = targets ?? throw new ArgumentNullException(nameof(targets));
     }
 
     /// <summary>λ₁.</summary>
@@ -31,14 +32,14 @@ public sealed class ElasticNetPenalty : IGradientPenalty
     public double L2Strength { get; }
 
     /// <inheritdoc />
+    public ParameterTargets Targets { get; }
+
+    /// <inheritdoc />
     public string Name => "elastic_net";
 
-    /// <inheritdoc />
-    public Tensor Compute(nn.Module model) => _penalty.Compute(model);
+    /// <summary><c>λ₁·‖w‖₁ + (λ₂/2)·⟨w, w⟩</c>.</summary>
+    public double Value(Tensor weight) => (L1Strength * NormMath.L1(weight)) + (L2Strength / 2 * NormMath.SquaredL2(weight));
 
-    /// <inheritdoc />
-    public Tensor Value(nn.Module model) => _penalty.Value(model);
-
-    /// <summary>Adds <c>λ₁·sign(w) + λ₂·w</c> to each targeted parameter's <c>.grad</c>.</summary>
-    public void AddGradient(nn.Module model) => _penalty.AddGradient(model);
+    /// <summary><c>λ₁·sign(w) + λ₂·w</c>.</summary>
+    public Tensor Gradient(Tensor weight) => weight.sign().mul_(L1Strength).add_(weight, L2Strength);
 }

@@ -2,9 +2,13 @@ using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Penalties;
 
-/// <summary>A differentiable scalar added to the loss before <c>backward()</c>.</summary>
+/// <summary>
+/// A penalty on something other than one parameter tensor at a time, bound at construction to what it reads: a
+/// layer's outputs (<see cref="ActivityPenalty"/>) or two modules (<see cref="ParameterTyingPenalty"/>). Penalties on
+/// single tensors are <see cref="IWeightPenalty"/>.
+/// </summary>
 public interface IPenalty : IRegularizer
 {
-    /// <summary>The penalty's value for the model's current state, as a 0-dimensional tensor that records gradients.</summary>
-    Tensor Compute(nn.Module model);
+    /// <summary>The penalty's current value, as a 0-dimensional tensor that records gradients.</summary>
+    Tensor Compute();
 }

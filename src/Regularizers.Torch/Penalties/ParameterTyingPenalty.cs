@@ -38,11 +38,10 @@ public sealed class ParameterTyingPenalty : IPenalty
     public string Name => "tying";
 
     /// <summary>
-    /// Computes the penalty as one graph node (<see cref="ParameterTyingFunction"/>) whose backward sends
-    /// <c>±g·λ·(w_A − w_B)</c> to both modules; <paramref name="model"/> is not used (the tied modules were given at
-    /// construction).
+    /// The penalty as one graph node (<see cref="ParameterTyingFunction"/>) whose backward sends <c>±g·λ·(w_A − w_B)</c>
+    /// to both modules.
     /// </summary>
-    public Tensor Compute(nn.Module model)
+    public Tensor Compute()
     {
         var left = _targets.Select(_a, nameof(ParameterTyingPenalty));
         var right = _targets.Select(_b, nameof(ParameterTyingPenalty));

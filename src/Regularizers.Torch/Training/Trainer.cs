@@ -121,7 +121,7 @@ public sealed class Trainer
             _optimizer.zero_grad();
             var output = _model.call(xb);
             var loss = _options.Loss(output, yb);
-            if (_options.Regularization is { Penalties.Count: > 0 } reg)
+            if (_options.Regularization is { HasPenalties: true } reg)
             {
                 loss = loss + reg.Penalty(_model);
             }

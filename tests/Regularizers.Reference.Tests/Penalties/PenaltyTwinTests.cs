@@ -20,9 +20,9 @@ public class PenaltyTwinTests
     {
         var (torchModel, reference) = Twins(3);
         using var _ = torchModel;
-        (IPenalty torchPenalty, Reference.Penalties.IWeightPenalty refPenalty) = name switch
+        (Torch.Penalties.IWeightPenalty torchPenalty, Reference.Penalties.IWeightPenalty refPenalty) = name switch
         {
-            "l1" => ((IPenalty)new Torch.Penalties.L1Penalty(0.3), (Reference.Penalties.IWeightPenalty)new RefL1(0.3)),
+            "l1" => ((Torch.Penalties.IWeightPenalty)new Torch.Penalties.L1Penalty(0.3), (Reference.Penalties.IWeightPenalty)new RefL1(0.3)),
             "l2" => (new Torch.Penalties.L2Penalty(0.7), new RefL2(0.7)),
             _ => (new Torch.Penalties.ElasticNetPenalty(0.3, 0.7), new RefElasticNet(0.3, 0.7)),
         };
@@ -59,7 +59,7 @@ public class PenaltyTwinTests
         using var xt = ToTorch(x);
 
         using var output = torchModel.call(xt);
-        using var value = penalty.Compute(torchModel);
+        using var value = penalty.Compute();
         var hidden = reference.Forward(x).Outputs[0];
 
         CloseToTorch([RefActivity.Value(hidden, 0.25, norm == ActivityNorm.L1)], value);
@@ -73,7 +73,7 @@ public class PenaltyTwinTests
         using var b = nn.Linear(3, 2);
         var penalty = new Torch.Penalties.ParameterTyingPenalty(a, b, 0.9);
 
-        using var value = penalty.Compute(a);
+        using var value = penalty.Compute();
         value.backward();
         var (ga, gb) = RefTying.Gradients(Doubles(a.weight), Doubles(b.weight), 0.9);
 

@@ -1,4 +1,3 @@
-using TorchSharp.Modules;
 using static Regularizers.Torch.Tests.TestModels;
 using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Penalties;
@@ -7,16 +6,6 @@ namespace Regularizers.Torch.Tests.Constraints;
 
 public sealed class ConstraintTests
 {
-    private static Linear LinearWithRows(params float[][] rows)
-    {
-        var layer = nn.Linear(rows[0].Length, rows.Length);
-        using (no_grad())
-        {
-            layer.weight.copy_(tensor(rows.SelectMany(r => r).ToArray(), new long[] { rows.Length, rows[0].Length }));
-        }
-        return layer;
-    }
-
     [Fact]
     public void MaxNorm_Apply_EqualsRenormAndLeavesShortRowsUntouched()
     {
@@ -146,55 +135,5 @@ public sealed class ConstraintTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MinMaxNorm(2.0, 1.0));
 
         Assert.StartsWith("max must be a finite number in the range [2, 1.7976931348623157E+308]. Received: max=1.", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void DecoupledWeightDecay_AfterStep_ShrinksWeightsByOneMinusLrLambda()
-    {
-        using var layer = LinearWithRows([1f, -2f]);
-        using var optimizer = optim.SGD(layer.parameters(), 0.1);
-        var decay = new DecoupledWeightDecay(0.5, optimizer);
-
-        decay.Apply(layer);
-
-        Assert.Equal(new[] { 0.95f, -1.9f }, Values(layer.weight), new FloatTolerance(1e-6f));
-    }
-
-    [Fact]
-    public void Regularization_AfterStep_AppliesConstraintsInOrder()
-    {
-        using var layer = LinearWithRows([-3f, 4f]);
-        var reg = new Regularization(new NonNeg(), new MaxNorm(1.0));
-
-        reg.AfterStep(layer);
-
-        Assert.Equal(new[] { 0f, 1f }, Values(layer.weight), new FloatTolerance(1e-6f));
-    }
-
-    [Fact]
-    public void Regularization_RegularizerThatIsNeitherKind_ThrowsExactMessage()
-    {
-        var e = Assert.Throws<ArgumentException>(() => new Regularization(new L2Penalty(0.1), new NeitherKind()));
-
-        Assert.Equal("items must be penalties (IPenalty) or constraints (IConstraint). Received: NeitherKind. (Parameter 'item')", e.Message);
-    }
-
-    [Fact]
-    public void Regularization_CollectionInitializer_SortsPenaltiesAndConstraints()
-    {
-        var l2 = new L2Penalty(0.1);
-        var maxNorm = new MaxNorm(3);
-        var l1 = new L1Penalty(0.2);
-
-        var reg = new Regularization { l2, maxNorm, l1 };
-
-        Assert.Equal([l2, l1], reg.Penalties);
-        Assert.Equal([maxNorm], reg.Constraints);
-        Assert.Equal(["l2", "l1", "max_norm"], reg.Select(r => r.Name));
-    }
-
-    private sealed class NeitherKind : IRegularizer
-    {
-        public string Name => "neither";
     }
 }

@@ -23,7 +23,7 @@ public sealed class BaggingTests
         {
             Epochs = 3,
             BatchSize = 16,
-            Regularization = new Regularization(new ElasticNetPenalty(1e-2, 1e-2)) { Gradients = PenaltyGradients.InPlace },
+            Regularization = new Regularization(PenaltyGradients.InPlace) { new ElasticNetPenalty(1e-2, 1e-2) },
         });
 
     private static void AssertParallelEqualsSequential(TrainerOptions trainer)

@@ -90,7 +90,7 @@ public sealed class LabelSmoothingTests
     public void Regularization_LastTerms_ReportsEachPenalty()
     {
         using var model = Mlp();
-        var reg = new Regularization(new L1Penalty(0.1), new L2Penalty(0.2));
+        var reg = new Regularization { new L1Penalty(0.1), new L2Penalty(0.2) };
 
         using var total = reg.Penalty(model);
 

@@ -1,14 +1,16 @@
 using Regularizers.Torch.Training;
 using static Regularizers.Torch.Tests.TestModels;
+using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Penalties;
 
-namespace Regularizers.Torch.Tests.Penalties;
+namespace Regularizers.Torch.Tests;
 
-public class InPlaceGradientTests
+/// <summary>Composing penalties and constraints for a hand-written loop, through autograd or in place.</summary>
+public sealed class RegularizationTests
 {
     public static TheoryData<string> Penalties => ["l1", "l2", "elastic_net"];
 
-    private static IGradientPenalty Create(string name) => name switch
+    private static IWeightPenalty Create(string name) => name switch
     {
         "l1" => new L1Penalty(0.03),
         "l2" => new L2Penalty(0.2),
@@ -18,7 +20,7 @@ public class InPlaceGradientTests
     private static List<float[]> GradientsAfterBackward(PenaltyGradients mode, string penalty)
     {
         using var model = Mlp(5);
-        var reg = new Regularization(Create(penalty)) { Gradients = mode };
+        var reg = new Regularization(mode) { Create(penalty) };
         manual_seed(9);
         using var x = randn(6, 4);
         using var y = randint(0, 2, new long[] { 6 });
@@ -47,8 +49,8 @@ public class InPlaceGradientTests
     public void InPlace_Penalty_SameValueAndLastTermsButNoGraph(string penalty)
     {
         using var model = Mlp(5);
-        var autograd = new Regularization(Create(penalty));
-        var inPlace = new Regularization(Create(penalty)) { Gradients = PenaltyGradients.InPlace };
+        var autograd = new Regularization { Create(penalty) };
+        var inPlace = new Regularization(PenaltyGradients.InPlace) { Create(penalty) };
 
         using var a = autograd.Penalty(model);
         using var b = inPlace.Penalty(model);
@@ -63,7 +65,7 @@ public class InPlaceGradientTests
     public void InPlace_ParameterWithoutGrad_GetsThePenaltyGradient()
     {
         using var model = Mlp(5);
-        var reg = new Regularization(new L2Penalty(0.5)) { Gradients = PenaltyGradients.InPlace };
+        var reg = new Regularization(PenaltyGradients.InPlace) { new L2Penalty(0.5) };
 
         reg.AfterBackward(model);
 
@@ -76,7 +78,7 @@ public class InPlaceGradientTests
     public void InPlace_WeightsFlipSignAfterPenalty_AfterBackwardUsesTheCurrentWeights()
     {
         using var model = Mlp(5);
-        var reg = new Regularization(new L1Penalty(0.5)) { Gradients = PenaltyGradients.InPlace };
+        var reg = new Regularization(PenaltyGradients.InPlace) { new L1Penalty(0.5) };
         var fc1 = model.named_parameters().First(p => p.name == "fc1.weight").parameter;
         var flipped = Values(fc1).Select(w => -(float)Math.Sign(w)).ToArray();
 
@@ -95,7 +97,7 @@ public class InPlaceGradientTests
     public void InPlace_AfterBackwardTwice_SecondCallUsesTheCurrentWeights()
     {
         using var model = Mlp(5);
-        var reg = new Regularization(new ElasticNetPenalty(0.5, 0.25)) { Gradients = PenaltyGradients.InPlace };
+        var reg = new Regularization(PenaltyGradients.InPlace) { new ElasticNetPenalty(0.5, 0.25) };
         var fc1 = model.named_parameters().First(p => p.name == "fc1.weight").parameter;
         using (var value = reg.Penalty(model))
         {
@@ -117,7 +119,7 @@ public class InPlaceGradientTests
     public void Autograd_AfterBackward_LeavesGradientsAlone()
     {
         using var model = Mlp(5);
-        var reg = new Regularization(new L2Penalty(0.5));
+        var reg = new Regularization { new L2Penalty(0.5) };
 
         reg.AfterBackward(model);
 
@@ -137,7 +139,7 @@ public class InPlaceGradientTests
             var options = new TrainerOptions
             {
                 Epochs = 3, BatchSize = 8, Seed = 2,
-                Regularization = new Regularization(new ElasticNetPenalty(0.01, 0.05)) { Gradients = mode },
+                Regularization = new Regularization(mode) { new ElasticNetPenalty(0.01, 0.05) },
             };
             var history = new Trainer(model, optimizer, options).Fit(x, y);
             Assert.Equal(3, history.Epochs.Count);
@@ -157,7 +159,7 @@ public class InPlaceGradientTests
     public void InPlace_RepeatedSteps_LeaveNoTensorsBehind()
     {
         using var model = Mlp(5);
-        var reg = new Regularization(new ElasticNetPenalty(0.01, 0.1), new L1Penalty(0.01)) { Gradients = PenaltyGradients.InPlace };
+        var reg = new Regularization(PenaltyGradients.InPlace) { new ElasticNetPenalty(0.01, 0.1), new L1Penalty(0.01) };
         using var x = randn(6, 4);
         using var y = randint(0, 2, new long[] { 6 });
         void Step()
@@ -172,6 +174,60 @@ public class InPlaceGradientTests
         for (var i = 0; i < 50; i++)
         {
             Step();
+        }
+
+        Assert.Equal(before, Tensor.TotalCount);
+    }
+
+    [Fact]
+    public void Regularization_AfterStep_AppliesConstraintsInOrder()
+    {
+        using var layer = LinearWithRows([-3f, 4f]);
+        var reg = new Regularization { new NonNeg(), new MaxNorm(1.0) };
+
+        reg.AfterStep(layer);
+
+        Assert.Equal(new[] { 0f, 1f }, Values(layer.weight), new FloatTolerance(1e-6f));
+    }
+
+    [Fact]
+    public void Regularization_CollectionInitializer_SortsPenaltiesAndConstraints()
+    {
+        var l2 = new L2Penalty(0.1);
+        var maxNorm = new MaxNorm(3);
+        var l1 = new L1Penalty(0.2);
+
+        var reg = new Regularization { l2, maxNorm, l1 };
+
+        Assert.Equal([l2, l1], reg.WeightPenalties);
+        Assert.Equal([maxNorm], reg.Constraints);
+        Assert.Equal(["l2", "l1", "max_norm"], reg.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Constructor_UndefinedGradients_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Regularization((PenaltyGradients)7));
+
+        Assert.StartsWith("gradients must be Autograd or InPlace. Received: gradients=7.", e.Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Counts process-wide live tensors, so it runs with no other test class in parallel.</summary>
+[Collection(nameof(LiveTensorCount))]
+public sealed class PenaltyLeakTests
+{
+    [Fact]
+    public void Penalty_RepeatedCalls_LeaveNoTensorsBehind()
+    {
+        using var model = Mlp();
+        var reg = new Regularization { new L1Penalty(0.1), new L2Penalty(0.1), new ElasticNetPenalty(0.1, 0.1) };
+        reg.Penalty(model).Dispose();
+        var before = LiveTensorCount.Settled();
+
+        for (var i = 0; i < 100; i++)
+        {
+            reg.Penalty(model).Dispose();
         }
 
         Assert.Equal(before, Tensor.TotalCount);

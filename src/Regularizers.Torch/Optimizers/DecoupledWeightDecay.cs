@@ -1,18 +1,18 @@
 using static TorchSharp.torch;
 
-namespace Regularizers.Torch.Constraints;
+namespace Regularizers.Torch.Optimizers;
 
 /// <summary>
 /// Decoupled weight decay (Loshchilov and Hutter, AdamW): after each optimizer step, <c>w ← w − lr·λ·w</c> on the targeted
 /// parameters, with lr read from the optimizer's first parameter group at that moment.
-/// Under plain SGD this equals an <see cref="L2Penalty"/> of strength λ. Under Adam it does not: a penalty's gradient λ·w is
+/// Under plain SGD it is an <see cref="L2Penalty"/> of strength λ to first order: the decay acts on the stepped weights,
+/// <c>(w − lr·g)(1 − lr·λ) = w − lr·(g + λ·w) + lr²·λ·g</c>. Under Adam it is not: a penalty's gradient λ·w is
 /// divided by Adam's running √v like every other gradient, so weights with large gradients are barely decayed; the
 /// decoupled form shrinks every weight by the same factor (1 − lr·λ) whatever its gradient history.
 /// </summary>
 public sealed class DecoupledWeightDecay : IConstraint
 {
     private readonly optim.Optimizer _optimizer;
-    private readonly ParameterTargets _targets;
 
     /// <summary>Creates the decay for the parameters <paramref name="optimizer"/> steps.</summary>
     /// <param name="strength">λ ≥ 0.</param>
@@ -22,7 +22,7 @@ public sealed class DecoupledWeightDecay : IConstraint
     {
         Strength = Guard.NonNegative(strength);
         _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
-        _targets = new ParameterTargets(selection);
+        Targets = new ParameterTargets(selection);
     }
 
     /// <summary>λ.</summary>
@@ -32,9 +32,8 @@ public sealed class DecoupledWeightDecay : IConstraint
     public string Name => "decoupled_weight_decay";
 
     /// <inheritdoc />
-    public void Apply(nn.Module model)
-    {
-        var factor = 1 - _optimizer.ParamGroups.First().LearningRate * Strength;
-        ParameterConstraint.Apply(model, _targets, nameof(DecoupledWeightDecay), w => w.mul_(factor));
-    }
+    public ParameterTargets Targets { get; }
+
+    /// <summary><c>w ← (1 − lr·λ)·w</c>, with lr the optimizer's current learning rate.</summary>
+    public void Project(Tensor weight) => weight.mul_(1 - (_optimizer.ParamGroups.First().LearningRate * Strength));
 }
