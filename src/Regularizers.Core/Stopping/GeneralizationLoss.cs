@@ -21,15 +21,15 @@ public sealed class GeneralizationLoss : IStoppingCriterion
     /// <exception cref="ArgumentException">A validation error is negative.</exception>
     public StopDecision Evaluate(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
     {
-        var t = History.Epochs(trainingErrors, validationErrors);
+        var t = StoppingChecks.CheckedEpochCount(trainingErrors, validationErrors);
         if (t == 0)
         {
             return StopDecision.Continue;
         }
         var loss = StoppingMeasures.GeneralizationLoss(validationErrors, t);
         return loss > Alpha
-            ? StopDecision.Stop(History.Invariant(
-                $"generalization loss GL({t}) = {History.Show(loss)}% exceeds alpha = {History.Show(Alpha)}%: the validation error {History.Show(validationErrors[t - 1])} is {History.Show(loss)}% above the lowest so far"))
+            ? StopDecision.Stop(StoppingChecks.Invariant(
+                $"generalization loss GL({t}) = {StoppingChecks.Show(loss)}% exceeds alpha = {StoppingChecks.Show(Alpha)}%: the validation error {StoppingChecks.Show(validationErrors[t - 1])} is {StoppingChecks.Show(loss)}% above the lowest so far"))
             : StopDecision.Continue;
     }
 }

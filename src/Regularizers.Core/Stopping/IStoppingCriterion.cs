@@ -26,7 +26,7 @@ public interface IStoppingCriterion
     /// <exception cref="ArgumentException">The histories differ in length.</exception>
     int BestEpoch(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
     {
-        var epochs = History.Epochs(trainingErrors, validationErrors);
+        var epochs = StoppingChecks.CheckedEpochCount(trainingErrors, validationErrors);
         var best = 0;
         for (var t = 1; t <= epochs; t++)
         {

@@ -13,7 +13,7 @@ public sealed class MaxEpochs : IStoppingCriterion
 
     /// <inheritdoc/>
     public StopDecision Evaluate(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors) =>
-        History.Epochs(trainingErrors, validationErrors) >= Epochs
-            ? StopDecision.Stop(History.Invariant($"reached the maximum of {History.EpochCount(Epochs)}"))
+        StoppingChecks.CheckedEpochCount(trainingErrors, validationErrors) >= Epochs
+            ? StopDecision.Stop(StoppingChecks.Invariant($"reached the maximum of {StoppingChecks.EpochsText(Epochs)}"))
             : StopDecision.Continue;
 }

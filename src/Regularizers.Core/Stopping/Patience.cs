@@ -45,7 +45,7 @@ public sealed class Patience : IStoppingCriterion
         double? divergenceThreshold = null,
         MetricSource source = MetricSource.Validation)
     {
-        Epochs = Guard.AtLeast(patience, 0);
+        ToleratedEpochs = Guard.AtLeast(patience, 0);
         MinDelta = Guard.NonNegative(minDelta);
         Mode = Guard.Defined(mode);
         Baseline = baseline is { } b ? Guard.Finite(b, nameof(baseline)) : null;
@@ -57,7 +57,7 @@ public sealed class Patience : IStoppingCriterion
     }
 
     /// <summary>Epochs without improvement tolerated (the <c>patience</c> argument).</summary>
-    public int Epochs { get; }
+    public int ToleratedEpochs { get; }
 
     /// <summary>The margin an improvement must exceed.</summary>
     public double MinDelta { get; }
@@ -101,7 +101,7 @@ public sealed class Patience : IStoppingCriterion
 
     private (StopDecision Decision, int BestEpoch) Replay(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
     {
-        var epochs = History.Epochs(trainingErrors, validationErrors);
+        var epochs = StoppingChecks.CheckedEpochCount(trainingErrors, validationErrors);
         var values = Source == MetricSource.Validation ? validationErrors : trainingErrors;
         var metric = (Source == MetricSource.Validation ? "validation " : "training ") + (Mode == MetricMode.Min ? "error" : "metric");
         var best = Mode == MetricMode.Min ? double.PositiveInfinity : double.NegativeInfinity;
@@ -113,31 +113,31 @@ public sealed class Patience : IStoppingCriterion
             decision = StopDecision.Continue;
             if (CheckFinite && !double.IsFinite(value))
             {
-                decision = StopDecision.Stop(History.Invariant($"{At()} is not a finite number ({BestSoFar()})"));
+                decision = StopDecision.Stop(StoppingChecks.Invariant($"{At()} is not a finite number ({BestSoFar()})"));
             }
             else if (StoppingThreshold is { } goal && Better(value, goal))
             {
-                decision = StopDecision.Stop(History.Invariant($"{At()} reached the stopping threshold {History.Show(goal)}"));
+                decision = StopDecision.Stop(StoppingChecks.Invariant($"{At()} reached the stopping threshold {StoppingChecks.Show(goal)}"));
             }
             else if (DivergenceThreshold is { } limit && Better(limit, value))
             {
-                decision = StopDecision.Stop(History.Invariant($"{At()} is worse than the divergence threshold {History.Show(limit)}"));
+                decision = StopDecision.Stop(StoppingChecks.Invariant($"{At()} is worse than the divergence threshold {StoppingChecks.Show(limit)}"));
             }
             else if (Improves(value, best))
             {
                 wait = Baseline is { } b && !Improves(value, b) ? wait + 1 : 0;
                 (best, bestEpoch) = (value, t);
             }
-            else if (++wait >= Epochs && t > 1)
+            else if (++wait >= ToleratedEpochs && t > 1)
             {
-                var margin = MinDelta > 0 ? History.Invariant($" by more than {History.Show(MinDelta)}") : "";
-                var target = Baseline is { } b && !Improves(best, b) ? History.Invariant($" on the baseline {History.Show(b)}") : "";
-                decision = StopDecision.Stop(History.Invariant($"{metric} did not improve{margin}{target} for {History.EpochCount(wait)} ({BestSoFar()})"));
+                var margin = MinDelta > 0 ? StoppingChecks.Invariant($" by more than {StoppingChecks.Show(MinDelta)}") : "";
+                var target = Baseline is { } b && !Improves(best, b) ? StoppingChecks.Invariant($" on the baseline {StoppingChecks.Show(b)}") : "";
+                decision = StopDecision.Stop(StoppingChecks.Invariant($"{metric} did not improve{margin}{target} for {StoppingChecks.EpochsText(wait)} ({BestSoFar()})"));
             }
 
             // Reasons are formatted only for stops: the replay runs over the whole history at every epoch.
-            string At() => History.Invariant($"{metric} {History.Show(value)} at epoch {t}");
-            string BestSoFar() => bestEpoch > 0 ? History.Invariant($"best {History.Show(best)} at epoch {bestEpoch}") : "no improvement yet";
+            string At() => StoppingChecks.Invariant($"{metric} {StoppingChecks.Show(value)} at epoch {t}");
+            string BestSoFar() => bestEpoch > 0 ? StoppingChecks.Invariant($"best {StoppingChecks.Show(best)} at epoch {bestEpoch}") : "no improvement yet";
         }
         return (decision, bestEpoch);
     }

@@ -36,7 +36,7 @@ public sealed class ProgressQuotient : IStoppingCriterion
     /// <exception cref="ArgumentException">An error that enters the quotient is negative.</exception>
     public StopDecision Evaluate(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
     {
-        var t = History.Epochs(trainingErrors, validationErrors);
+        var t = StoppingChecks.CheckedEpochCount(trainingErrors, validationErrors);
         if (t == 0 || t % StripLength != 0)
         {
             return StopDecision.Continue;
@@ -45,8 +45,8 @@ public sealed class ProgressQuotient : IStoppingCriterion
         var progress = StoppingMeasures.TrainingProgress(trainingErrors, t, StripLength);
         var quotient = Quotient(loss, progress);
         return quotient > Alpha
-            ? StopDecision.Stop(History.Invariant(
-                $"at the end of strip {t / StripLength}, GL({t}) / P{StripLength}({t}) = {History.Show(loss)} / {History.Show(progress)} = {History.Show(quotient)} exceeds alpha = {History.Show(Alpha)}"))
+            ? StopDecision.Stop(StoppingChecks.Invariant(
+                $"at the end of strip {t / StripLength}, GL({t}) / P{StripLength}({t}) = {StoppingChecks.Show(loss)} / {StoppingChecks.Show(progress)} = {StoppingChecks.Show(quotient)} exceeds alpha = {StoppingChecks.Show(Alpha)}"))
             : StopDecision.Continue;
     }
 

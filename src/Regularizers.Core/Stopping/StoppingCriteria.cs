@@ -23,7 +23,7 @@ public static class StoppingCriteria
         var index = Array.FindIndex(criteria, c => c is null);
         if (index >= 0)
         {
-            throw new ArgumentException(History.Invariant($"criteria must not contain null. Received: criteria[{index}]=null."), nameof(criteria));
+            throw new ArgumentException(StoppingChecks.Invariant($"criteria must not contain null. Received: criteria[{index}]=null."), nameof(criteria));
         }
         return (IStoppingCriterion[])criteria.Clone();
     }

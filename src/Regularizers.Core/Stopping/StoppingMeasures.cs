@@ -23,8 +23,8 @@ public static class StoppingMeasures
     public static double GeneralizationLoss(IReadOnlyList<double> validationErrors, int epoch)
     {
         CheckEpoch(validationErrors, epoch, 1);
-        History.RequireNonNegative(validationErrors, 0, epoch, nameof(validationErrors));
-        var current = History.Diverged(validationErrors[epoch - 1]);
+        StoppingChecks.RequireNonNegative(validationErrors, 0, epoch, nameof(validationErrors));
+        var current = StoppingChecks.Diverged(validationErrors[epoch - 1]);
         if (double.IsPositiveInfinity(current))
         {
             return double.PositiveInfinity;
@@ -32,7 +32,7 @@ public static class StoppingMeasures
         var optimum = current;
         for (var i = 0; i < epoch - 1; i++)
         {
-            optimum = Math.Min(optimum, History.Diverged(validationErrors[i]));
+            optimum = Math.Min(optimum, StoppingChecks.Diverged(validationErrors[i]));
         }
         if (optimum == 0)
         {
@@ -59,11 +59,11 @@ public static class StoppingMeasures
     {
         Guard.AtLeast(stripLength, 1);
         CheckEpoch(trainingErrors, epoch, stripLength);
-        History.RequireNonNegative(trainingErrors, epoch - stripLength, epoch, nameof(trainingErrors));
+        StoppingChecks.RequireNonNegative(trainingErrors, epoch - stripLength, epoch, nameof(trainingErrors));
         double sum = 0, minimum = double.PositiveInfinity;
         for (var i = epoch - stripLength; i < epoch; i++)
         {
-            var error = History.Diverged(trainingErrors[i]);
+            var error = StoppingChecks.Diverged(trainingErrors[i]);
             sum += error;
             minimum = Math.Min(minimum, error);
         }
@@ -85,7 +85,7 @@ public static class StoppingMeasures
         {
             throw Guard.OutOfRange(
                 epoch,
-                History.Invariant($"an epoch of the history, in the range [{first}, {errors.Count}]"),
+                StoppingChecks.Invariant($"an epoch of the history, in the range [{first}, {errors.Count}]"),
                 nameof(epoch));
         }
     }

@@ -30,20 +30,20 @@ public sealed class UpStrips : IStoppingCriterion
     /// <inheritdoc/>
     public StopDecision Evaluate(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
     {
-        var t = History.Epochs(trainingErrors, validationErrors);
+        var t = StoppingChecks.CheckedEpochCount(trainingErrors, validationErrors);
         if (t % StripLength != 0 || t < (Strips + 1) * StripLength)
         {
             return StopDecision.Continue;
         }
         for (var end = t; end > t - (Strips * StripLength); end -= StripLength)
         {
-            if (!(History.Diverged(validationErrors[end - 1]) > History.Diverged(validationErrors[end - StripLength - 1])))
+            if (!(StoppingChecks.Diverged(validationErrors[end - 1]) > StoppingChecks.Diverged(validationErrors[end - StripLength - 1])))
             {
                 return StopDecision.Continue;
             }
         }
         var ends = Enumerable.Range(0, Strips + 1).Select(i => t - ((Strips - i) * StripLength)).ToArray();
-        return StopDecision.Stop(History.Invariant(
-            $"validation error rose in {Strips} successive strips of {StripLength} epochs: {string.Join(" → ", ends.Select(e => History.Show(validationErrors[e - 1])))} at epochs {string.Join(", ", ends.Select(e => e.ToString(CultureInfo.InvariantCulture)))}"));
+        return StopDecision.Stop(StoppingChecks.Invariant(
+            $"validation error rose in {Strips} successive strips of {StripLength} epochs: {string.Join(" → ", ends.Select(e => StoppingChecks.Show(validationErrors[e - 1])))} at epochs {string.Join(", ", ends.Select(e => e.ToString(CultureInfo.InvariantCulture)))}"));
     }
 }

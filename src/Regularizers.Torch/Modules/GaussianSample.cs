@@ -7,7 +7,7 @@ namespace Regularizers.Torch.Modules;
 /// Gaussian noise shaped like a tensor: elements ~ N(mean, std²), independent. On the CPU, by Box–Muller from a
 /// <see cref="SplitMix"/> stream: draw j gives <c>u₁ = (⌊lo₃₂/2⁸⌋ + 1)·2⁻²⁴ ∈ (0, 1]</c> and <c>u₂ = ⌊hi₃₂/2⁸⌋·2⁻²⁴</c>,
 /// <c>r = √(−2 ln u₁)</c>; element j is <c>mean + std·r·cos 2πu₂</c> and element h + j (h = ⌈n/2⌉) is
-/// <c>mean + std·r·sin 2πu₂</c>, with ln, sin and cos from <see cref="TurnMath"/>. Float uniforms cap |z| at
+/// <c>mean + std·r·sin 2πu₂</c>, with ln, sin and cos from <see cref="BoxMullerMath"/>. Float uniforms cap |z| at
 /// √(48 ln 2) ≈ 5.77, as libtorch's own float <c>normal_</c> does.
 /// Float32 tensors only; other devices and types use <c>normal_</c>.
 /// </summary>
@@ -38,7 +38,7 @@ internal static class GaussianSample
                 var b = SplitMix.Mix(counter);
                 counter += stride;
                 var radius = Radius(Vector.Narrow(a, b));
-                var (sin, cos) = TurnMath.SinCosTurn(Vector.ShiftRightLogical(Vector.Narrow(Vector.ShiftRightLogical(a, 32), Vector.ShiftRightLogical(b, 32)), 8));
+                var (sin, cos) = BoxMullerMath.SinCosTurn(Vector.ShiftRightLogical(Vector.Narrow(Vector.ShiftRightLogical(a, 32), Vector.ShiftRightLogical(b, 32)), 8));
                 (shift + (scale * radius * cos)).CopyTo(values[j..]);
                 (shift + (scale * radius * sin)).CopyTo(values[(half + j)..]);
             }
@@ -47,7 +47,7 @@ internal static class GaussianSample
         {
             var z = SplitMix.Draw(key, j);
             var radius = Radius((uint)z);
-            var (sin, cos) = TurnMath.SinCosTurn((uint)(z >> 32) >> 8);
+            var (sin, cos) = BoxMullerMath.SinCosTurn((uint)(z >> 32) >> 8);
             values[j] = mean + (std * radius * cos);
             if (j < sines)
             {
@@ -60,9 +60,9 @@ internal static class GaussianSample
     private static Vector<float> Radius(Vector<uint> low)
     {
         var u1 = Vector.ConvertToSingle(Vector.ShiftRightLogical(low, 8) + Vector<uint>.One) * TwoToMinus24;
-        return Vector.SquareRoot(-2 * TurnMath.Log(u1));
+        return Vector.SquareRoot(-2 * BoxMullerMath.Log(u1));
     }
 
     /// <inheritdoc cref="Radius(Vector{uint})"/>
-    private static float Radius(uint low) => MathF.Sqrt(-2 * TurnMath.Log(((low >> 8) + 1) * TwoToMinus24));
+    private static float Radius(uint low) => MathF.Sqrt(-2 * BoxMullerMath.Log(((low >> 8) + 1) * TwoToMinus24));
 }

@@ -186,7 +186,7 @@ public class PatienceTests
 
         Assert.Equal(
             (0, 0.0, MetricMode.Min, (double?)null, 0, false, (double?)null, (double?)null, MetricSource.Validation),
-            (criterion.Epochs, criterion.MinDelta, criterion.Mode, criterion.Baseline, criterion.StartFromEpoch, criterion.CheckFinite,
+            (criterion.ToleratedEpochs, criterion.MinDelta, criterion.Mode, criterion.Baseline, criterion.StartFromEpoch, criterion.CheckFinite,
              criterion.StoppingThreshold, criterion.DivergenceThreshold, criterion.Source));
     }
 

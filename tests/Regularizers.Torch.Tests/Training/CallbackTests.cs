@@ -130,7 +130,7 @@ public sealed class CallbackOptionTests
 
         var patience = Assert.IsType<Patience>(stopper.Criterion);
 
-        Assert.Equal((5, direction), (patience.Epochs, patience.Mode));
+        Assert.Equal((5, direction), (patience.ToleratedEpochs, patience.Mode));
     }
 
     [Fact]

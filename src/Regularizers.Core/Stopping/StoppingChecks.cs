@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Regularizers.Core.Stopping;
 
-/// <summary>Checks and formatting shared by the criteria.</summary>
-internal static class History
+/// <summary>Input checks and number formatting shared by the stopping criteria.</summary>
+internal static class StoppingChecks
 {
     /// <summary>Validates the pair of histories and returns t, the epoch being decided.</summary>
-    public static int Epochs(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
+    public static int CheckedEpochCount(IReadOnlyList<double> trainingErrors, IReadOnlyList<double> validationErrors)
     {
         ArgumentNullException.ThrowIfNull(trainingErrors);
         ArgumentNullException.ThrowIfNull(validationErrors);
@@ -39,7 +39,7 @@ internal static class History
     /// <summary>Six significant digits: enough for a reason sentence, free of round-off noise such as 19.999999999999996.</summary>
     public static string Show(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    public static string EpochCount(int count) => count == 1 ? "1 epoch" : Invariant($"{count} epochs");
+    public static string EpochsText(int count) => count == 1 ? "1 epoch" : Invariant($"{count} epochs");
 
     public static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

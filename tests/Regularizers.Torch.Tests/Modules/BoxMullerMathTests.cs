@@ -3,7 +3,7 @@ using Regularizers.Torch.Modules;
 
 namespace Regularizers.Torch.Tests.Modules;
 
-public class TurnMathTests
+public class BoxMullerMathTests
 {
     private const int Stride = 61;
 
@@ -19,11 +19,11 @@ public class TurnMathTests
         var i = 0;
         for (; i + lanes <= u.Length; i += lanes)
         {
-            TurnMath.Log(new Vector<float>(u, i)).CopyTo(result, i);
+            BoxMullerMath.Log(new Vector<float>(u, i)).CopyTo(result, i);
         }
         for (; i < u.Length; i++)
         {
-            result[i] = TurnMath.Log(u[i]);
+            result[i] = BoxMullerMath.Log(u[i]);
         }
         return result;
     }
@@ -37,7 +37,7 @@ public class TurnMathTests
 
         var worst = u.Zip(logs).Max(p => Math.Abs(p.Second - Math.Log(p.First)) / Math.Max(1, -Math.Log(p.First)));
         Assert.InRange(worst, 0, 4e-7);
-        Assert.Equal(0f, TurnMath.Log(1f));
+        Assert.Equal(0f, BoxMullerMath.Log(1f));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class TurnMathTests
 
         var vector = VectorLog(u);
 
-        Assert.Equal(u.Select(TurnMath.Log), vector);
+        Assert.Equal(u.Select(BoxMullerMath.Log), vector);
     }
 
     [Fact]
@@ -58,18 +58,18 @@ public class TurnMathTests
         var worst = 0.0;
         for (var i = 0; i + lanes <= k.Length; i += lanes)
         {
-            var (sin, cos) = TurnMath.SinCosTurn(new Vector<uint>(k, i));
+            var (sin, cos) = BoxMullerMath.SinCosTurn(new Vector<uint>(k, i));
             for (var lane = 0; lane < lanes; lane++)
             {
                 var angle = 2 * Math.PI * k[i + lane] / (1 << 24);
                 worst = Math.Max(worst, Math.Max(Math.Abs(sin[lane] - Math.Sin(angle)), Math.Abs(cos[lane] - Math.Cos(angle))));
-                Assert.Equal(TurnMath.SinCosTurn(k[i + lane]), (sin[lane], cos[lane]));
+                Assert.Equal(BoxMullerMath.SinCosTurn(k[i + lane]), (sin[lane], cos[lane]));
             }
         }
 
         Assert.InRange(worst, 0, 4e-7);
-        Assert.Equal((0f, 1f), TurnMath.SinCosTurn(0u));
-        Assert.Equal((1f, 0f), TurnMath.SinCosTurn(1u << 22));
-        Assert.Equal((0f, -1f), TurnMath.SinCosTurn(1u << 23));
+        Assert.Equal((0f, 1f), BoxMullerMath.SinCosTurn(0u));
+        Assert.Equal((1f, 0f), BoxMullerMath.SinCosTurn(1u << 22));
+        Assert.Equal((0f, -1f), BoxMullerMath.SinCosTurn(1u << 23));
     }
 }

@@ -9,7 +9,7 @@ namespace Regularizers.Torch.Modules;
 /// ranges used; the tests check it against double-precision Math). Each scalar overload computes the same operations as
 /// the vector one, so an element's value does not depend on whether it fell in a vector or in the tail.
 /// </summary>
-internal static class TurnMath
+internal static class BoxMullerMath
 {
     private const float SqrtHalf = 0.707106781186547524f;
     private const float Ln2High = 0.693359375f;
