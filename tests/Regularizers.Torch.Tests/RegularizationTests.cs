@@ -204,6 +204,49 @@ public sealed class RegularizationTests
         Assert.Equal(["l2", "l1", "max_norm"], reg.Select(r => r.Name));
     }
 
+    /// <summary>The README's example of a penalty written by a user: φ(w) = λ·Σ log cosh w, ∇φ = λ·tanh w.</summary>
+    private sealed class LogCoshPenalty(double strength) : IWeightPenalty
+    {
+        public ParameterTargets Targets { get; } = new();
+
+        public string Name => "log_cosh";
+
+        public double Value(Tensor w)
+        {
+            using var v = w.cosh().log_().sum();
+            return strength * v.ToDouble();
+        }
+
+        public Tensor Gradient(Tensor w) => w.tanh().mul_(strength);
+    }
+
+    [Theory]
+    [InlineData(PenaltyGradients.Autograd)]
+    [InlineData(PenaltyGradients.InPlace)]
+    public void UserWrittenWeightPenalty_EitherPath_ValueAndGradientOfItsFormula(PenaltyGradients mode)
+    {
+        using var model = Mlp(2);
+        var reg = new Regularization(mode) { new LogCoshPenalty(0.5) };
+        var weights = model.parameters().Where(p => p.dim() > 1).ToList();
+        var expected = weights.Sum(w => Values(w).Sum(v => Math.Log(Math.Cosh(v)))) * 0.5;
+
+        using (var value = reg.Penalty(model))
+        {
+            Assert.Equal(expected, Scalar(value), 5);
+            if (mode == PenaltyGradients.Autograd)
+            {
+                value.backward();
+            }
+        }
+        reg.AfterBackward(model);
+
+        Assert.Equal(expected, reg.LastTerms["log_cosh"], 5);
+        foreach (var w in weights)
+        {
+            Assert.Equal(Values(w).Select(v => 0.5f * MathF.Tanh(v)), Values(w.grad!), new FloatTolerance(1e-6f));
+        }
+    }
+
     [Fact]
     public void Constructor_UndefinedGradients_ThrowsExactMessage()
     {
