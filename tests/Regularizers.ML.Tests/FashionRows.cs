@@ -1,5 +1,5 @@
 using Microsoft.ML.Data;
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 
 namespace Regularizers.ML.Tests;
 

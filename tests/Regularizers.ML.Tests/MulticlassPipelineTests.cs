@@ -53,7 +53,7 @@ public class MulticlassPipelineTests(TrainedPipeline trained) : IClassFixture<Tr
     {
         var predictions = trained.Context.Data.CreateEnumerable<FashionPrediction>(trained.Model.Transform(trained.TestData), reuseRowObject: false).ToList();
 
-        Assert.All(predictions, p => Assert.Contains(p.PredictedName, Regularizers.Core.Data.FashionMnist.ClassNames));
+        Assert.All(predictions, p => Assert.Contains(p.PredictedName, Regularizers.Cli.Data.FashionMnist.ClassNames));
         Assert.All(predictions, p => Assert.Equal(1.0, p.Score.Sum(), 4));
         var correct = predictions.Zip(FashionRows.Test).Count(p => p.First.PredictedName == p.Second.Label);
         Assert.InRange(correct / (double)predictions.Count, 0.75, 1.0);

@@ -1,4 +1,4 @@
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 using Regularizers.Reference.Losses;
 using Regularizers.Reference.Networks;
 using Regularizers.Reference.Optimizers;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 using Regularizers.Torch.Ensembles;
 using Regularizers.Torch.Training;
 using TorchSharp;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 using Regularizers.ML;
 using Regularizers.Torch;
 using Regularizers.Torch.Training;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Regularizers.Bench;
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 
 // Benchmarks print one JSON line each; eng/bench/run.sh combines them with the PyTorch baseline into ratios.
 var which = args.Length > 0 ? args[0] : "mlp";

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 using Regularizers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Regularizers.Core.Data;
 
 namespace Regularizers.Cli.Data;
 

@@ -1,4 +1,3 @@
-using Regularizers.Core.Data;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Data;

@@ -1,4 +1,4 @@
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 using Regularizers.Core.Ensembles;
 using Regularizers.Torch.Ensembles;
 using Regularizers.Torch.Training;

@@ -101,8 +101,8 @@ public sealed class MonteCarloVersusWeightScalingTests
     [Fact]
     public void McDropoutTwentyMasks_OnFashionMnist_MatchesWeightScalingAccuracyWithinOnePoint()
     {
-        var train = Regularizers.Core.Data.FashionMnist.LoadTrain().Take(5_000);
-        var test = Regularizers.Core.Data.FashionMnist.LoadTest().Take(2_000);
+        var train = Regularizers.Cli.Data.FashionMnist.LoadTrain().Take(5_000);
+        var test = Regularizers.Cli.Data.FashionMnist.LoadTest().Take(2_000);
         using var x = tensor(train.Pixels, new long[] { train.Count, 784 });
         using var y = tensor(train.Labels.Select(l => (long)l).ToArray());
         using var xt = tensor(test.Pixels, new long[] { test.Count, 784 });

@@ -1,4 +1,4 @@
-using Regularizers.Core.Data;
+using Regularizers.Cli.Data;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch.Training;
 using TorchSharp.Modules;

@@ -1,4 +1,4 @@
-namespace Regularizers.Core.Data;
+namespace Regularizers.Cli.Data;
 
 /// <summary>
 /// Fashion-MNIST (Xiao, Rasul and Vollgraf, 2017): 60,000 training and 10,000 test 28×28 grayscale images of

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Regularizers.Core.Data;
+namespace Regularizers.Cli.Data;
 
 /// <summary>
 /// Reads the IDX format of MNIST and Fashion-MNIST (optionally gzip-compressed): a big-endian magic number

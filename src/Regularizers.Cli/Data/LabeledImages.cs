@@ -1,4 +1,4 @@
-namespace Regularizers.Core.Data;
+namespace Regularizers.Cli.Data;
 
 /// <summary>
 /// A set of equally sized grayscale images with integer labels, stored row-major as floats in [0, 1]
