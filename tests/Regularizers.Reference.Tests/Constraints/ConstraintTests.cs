@@ -8,10 +8,21 @@ using RefUnitNorm = Regularizers.Reference.Constraints.UnitNorm;
 
 namespace Regularizers.Reference.Tests.Constraints;
 
-/// <summary>Max-norm, unit-norm, non-neg and min-max norm against their reference twins.</summary>
-public class ConstraintTwinTests
+/// <summary>Max-norm, unit-norm, non-neg and min-max norm: max-norm against torch.renorm, all four against their TorchSharp twins.</summary>
+public class ConstraintTests
 {
     public static TheoryData<string> Projections => ["max_norm", "unit_norm", "non_neg", "min_max_norm"];
+
+    [Fact]
+    public void MaxNorm_EqualsTorchRenorm()
+    {
+        var golden = Golden.Root.GetProperty("renorm");
+        var w = Golden.Matrix(golden.GetProperty("weight"), 5, 6);
+
+        RefMaxNorm.Apply(w, golden.GetProperty("max_norm").GetDouble());
+
+        Tolerances.Close(Golden.Array(golden.GetProperty("renormed")), w.Data, Tolerances.Float64, Tolerances.Float64);
+    }
 
     [Theory]
     [MemberData(nameof(Projections))]

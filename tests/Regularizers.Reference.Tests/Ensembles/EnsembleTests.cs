@@ -6,7 +6,7 @@ using static Regularizers.Reference.Tests.Tolerances;
 namespace Regularizers.Reference.Tests.Ensembles;
 
 /// <summary>Bootstrap sampling and ensemble combination against Core's.</summary>
-public class EnsembleTwinTests
+public class EnsembleTests
 {
     [Fact]
     public void Bootstrap_SameRandomSeed_SameRowsAsCoreSampler()

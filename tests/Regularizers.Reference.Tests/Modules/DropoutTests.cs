@@ -1,11 +1,49 @@
+using Regularizers.Reference.Ensembles;
+using Regularizers.Reference.Modules;
 using static Regularizers.Reference.Tests.Tolerances;
 using static Regularizers.Reference.Tests.TorchTwins;
 
 namespace Regularizers.Reference.Tests.Modules;
 
-/// <summary>The dropout family and DropConnect against their reference twins, with the same masks.</summary>
-public class DropoutTwinTests
+/// <summary>Dropout masks, the dropout family and DropConnect: closed forms, then against their TorchSharp twins with the same masks.</summary>
+public class DropoutTests
 {
+    [Fact]
+    public void DropoutMask_PBeyondOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => DropoutMask.Draw(3, 1.5, new Random(0)));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void DropoutMask_KeepsAboutOneMinusP(double p)
+    {
+        var mask = DropoutMask.Draw(100_000, p, new Random(1));
+
+        // The kept fraction has standard deviation √(p(1−p)/n) ≤ 0.0016; 0.01 is over six of them.
+        Assert.Equal(1 - p, mask.Average(), 0.01);
+    }
+
+    [Fact]
+    public void InvertedDropout_MeanOverMasks_IsTheInput()
+    {
+        var random = new Random(2);
+        double[] x = [1.0, -2.0, 0.5];
+        var passes = Enumerable.Range(0, 20_000).Select(_ => InvertedDropout.Forward(x, DropoutMask.Draw(3, 0.5, random), 0.5, training: true)).ToList();
+
+        var mean = MonteCarloDropout.Mean(passes);
+
+        // Each pass's output has standard deviation |x| (p = 0.5); the mean of 20,000 passes |x|/141.
+        for (var i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(x[i], mean[i], 5 * Math.Abs(x[i]) / 141);
+        }
+    }
+
+    [Fact]
+    public void ClassicDropout_EvalScalesByKeepProbability() =>
+        Assert.Equal([0.7, -1.4], ClassicDropout.Forward([1.0, -2.0], [0, 0], 0.3, training: false).Select(v => Math.Round(v, 12)));
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.3)]

@@ -1,8 +1,9 @@
 using Regularizers.Reference.Augmentation;
 
-namespace Regularizers.Reference.Tests;
+namespace Regularizers.Reference.Tests.Augmentation;
 
-public class AugmentationTests
+/// <summary>Rotations, translations, mirrors and scaling of the reference image transforms on small known images.</summary>
+public class ImageTransformTests
 {
     // 1 2 3
     // 4 5 6

@@ -9,10 +9,70 @@ using RefTying = Regularizers.Reference.Penalties.ParameterTyingPenalty;
 
 namespace Regularizers.Reference.Tests.Penalties;
 
-/// <summary>L1, L2, elastic-net, activity and tying penalties against their reference twins.</summary>
-public class PenaltyTwinTests
+/// <summary>L1, L2, elastic-net, activity and tying penalties: closed forms, central differences and their TorchSharp twins.</summary>
+public class PenaltyTests
 {
+    public static TheoryData<string> WeightPenalties => ["l1", "l2", "elastic"];
+
     public static TheoryData<string> NormPenalties => ["l1", "l2", "elastic"];
+
+    [Theory]
+    [MemberData(nameof(WeightPenalties))]
+    public void WeightPenalty_Gradient_MatchesCentralDifferences(string name)
+    {
+        Reference.Penalties.IWeightPenalty penalty = name switch
+        {
+            "l1" => new RefL1(0.3),
+            "l2" => new RefL2(0.7),
+            _ => new RefElasticNet(0.3, 0.7),
+        };
+        // Values kept away from 0, where |w| has no derivative.
+        double[] w = [0.5, -1.25, 2.0, -0.1, 0.3];
+        var gradient = new double[w.Length];
+
+        penalty.AddGradient(w, gradient);
+
+        FiniteDifference.Check(() => penalty.Value([w]), w, gradient);
+    }
+
+    [Fact]
+    public void L1Penalty_ValueAndGradient_UseTheSameLambda()
+    {
+        // Seed 004's L1 returns 0.5·λ·Σ|w| but steps by λ·sign(w); here the value's slope is the step.
+        var penalty = new RefL1(0.2);
+        double[] w = [1.0, -2.0];
+        var gradient = new double[2];
+
+        penalty.AddGradient(w, gradient);
+
+        Assert.Equal(0.2 * 3.0, penalty.Value([w]), 15);
+        Assert.Equal([0.2, -0.2], gradient);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ActivityPenalty_Gradient_MatchesCentralDifferences(bool l1)
+    {
+        var a = Matrices.Random(4, 3, new Random(3));
+
+        var gradient = RefActivity.Gradient(a, 0.4, l1);
+
+        FiniteDifference.Check(() => RefActivity.Value(a, 0.4, l1), a.Data, gradient.Data);
+    }
+
+    [Fact]
+    public void ParameterTyingPenalty_Gradients_MatchCentralDifferences()
+    {
+        double[] a = [1.0, 2.0, -0.5];
+        double[] b = [0.5, 2.5, 0.0];
+
+        var (ga, gb) = RefTying.Gradients(a, b, 0.8);
+
+        FiniteDifference.Check(() => RefTying.Value(a, b, 0.8), a, ga);
+        FiniteDifference.Check(() => RefTying.Value(a, b, 0.8), b, gb);
+        Assert.Equal(0.4 * (0.25 + 0.25 + 0.25), RefTying.Value(a, b, 0.8), 15);
+    }
 
     [Theory]
     [MemberData(nameof(NormPenalties))]
