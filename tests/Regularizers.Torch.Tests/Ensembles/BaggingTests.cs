@@ -146,7 +146,7 @@ public sealed class BaggingPersistenceTests : IDisposable
 
         var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
 
-        Assert.StartsWith($"'{path}' is not", e.Message, StringComparison.Ordinal);
+        Assert.Equal($"{path} is not a model file of Regularizers.Torch (it does not start with \"Regularizers.Torch.Model\").", e.Message);
     }
 
     [Fact]
@@ -161,7 +161,9 @@ public sealed class BaggingPersistenceTests : IDisposable
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
+        var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
+
+        Assert.StartsWith($"{path} is truncated or corrupt: ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,7 +248,7 @@ public sealed class BaggingRegressorPersistenceTests : IDisposable
         var targets = Values(y).Select(v => (double)v).ToArray();
         Assert.Equal(regressor.MemberMse(x, targets), loaded.MemberMse(x, targets));
         var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
-        Assert.Equal($"'{path}' is not a saved BaggingEnsemble.", e.Message);
+        Assert.Equal($"{path} is a saved BaggingRegressor, not a BaggingEnsemble.", e.Message);
     }
 
     [Fact]
