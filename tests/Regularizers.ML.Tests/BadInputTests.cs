@@ -105,7 +105,7 @@ public class BadInputTests
 
             var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(path));
 
-            Assert.StartsWith($"{path}: not a regularized neural network model", e.Message, StringComparison.Ordinal);
+            Assert.Equal($"{path} is not a model file of Regularizers.Torch (it does not start with \"Regularizers.Torch.Model\").", e.Message);
         }
         finally
         {
