@@ -15,13 +15,13 @@ public class SavedModelFixtureTests
     [Fact]
     public void Load_ModelFromVersion020_SameHeaderAndScores()
     {
-        var (header, model) = ModelFile.Load(Fixture);
+        var (header, model) = TrainedModelFile.Load(Fixture);
         using var _ = model;
         using var probe = tensor(new[] { 0.5f, -1f, 2f, 0.25f, -0.75f, 0.1f, 0.3f, -2f, 1f, 1f, 1f, 1f }, new long[] { 3, 4 });
 
         var score = model.Score(probe, [0, 1, 1]);
 
-        Assert.Equal(("default", "bagging", 11, 4, 2), (header.Preset, header.Configuration, header.Seed, header.Features, header.Classes));
+        Assert.Equal(("default", "bagging", 11, 4, 2), (header.Preset, header.Configuration, header.Seed, header.Network.Inputs, header.Network.Outputs));
         Assert.Equal(0.7165113375188126, score.Loss, 6);
         Assert.Equal(1 / 3.0, score.Accuracy, 12);
         Assert.Equal([1, 0, 1], score.Predictions);
