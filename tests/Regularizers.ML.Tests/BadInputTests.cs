@@ -112,4 +112,32 @@ public class BadInputTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Load_AnotherKindOfModelFile_NamesBothKinds()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            Regularizers.Torch.Models.ModelFile.Write(path, "BaggingEnsemble", new { Combination = "ArithmeticMean" }, []);
+
+            var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(path));
+
+            Assert.Equal($"{path} is a saved BaggingEnsemble, not a RegularizedNeuralNetworkTransformer.", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_ForeignStream_SaysTheStream()
+    {
+        using var stream = new MemoryStream([1, 2, 3]);
+
+        var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(stream));
+
+        Assert.Equal("The stream is not a model file of Regularizers.Torch (it does not start with \"Regularizers.Torch.Model\").", e.Message);
+    }
 }

@@ -130,7 +130,10 @@ public sealed class BaggingEnsemble : IDisposable
     public static BaggingEnsemble FromModels(IReadOnlyList<nn.Module<Tensor, Tensor>> models, int features, int classCount, EnsembleCombination combination)
     {
         ArgumentNullException.ThrowIfNull(models);
-        Guard.AtLeast(models.Count, 1, nameof(models));
+        if (models.Count == 0)
+        {
+            throw Guard.OutOfRange(models.Count, "a list of at least one model", nameof(models));
+        }
         Guard.AtLeast(features, 1);
         Guard.AtLeast(classCount, 1);
         Guard.Defined(combination);

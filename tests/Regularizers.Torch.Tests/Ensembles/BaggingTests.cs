@@ -107,6 +107,30 @@ public sealed class BaggingTests
 
         Assert.StartsWith("sampleFraction must be", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromModels_OneNetwork_ItsSoftmaxAndNoOutOfBagRows()
+    {
+        manual_seed(70);
+        var network = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2));
+        using var x = randn(6, 4);
+        using var ensemble = BaggingEnsemble.FromModels([network], 4, 2, EnsembleCombination.ArithmeticMean);
+
+        using var expected = network.call(x).softmax(1);
+        using var p = ensemble.PredictProbabilities(x);
+
+        Assert.Equal(Values(expected), Values(p));
+        Assert.Equal([0, 1, 2, 3], ensemble.Members.Single().Sample.Features);
+        Assert.True(double.IsNaN(ensemble.OutOfBagScore(x, [0, 1, 0, 1, 0, 1])));
+    }
+
+    [Fact]
+    public void FromModels_NoModels_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => BaggingEnsemble.FromModels([], 4, 2, EnsembleCombination.HardVote));
+
+        Assert.StartsWith("models must be a list of at least one model. Received: models=0.", e.Message, StringComparison.Ordinal);
+    }
 }
 
 public sealed class BaggingPersistenceTests : IDisposable
