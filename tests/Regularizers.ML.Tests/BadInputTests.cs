@@ -116,19 +116,13 @@ public class BadInputTests
     [Fact]
     public void Load_AnotherKindOfModelFile_NamesBothKinds()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            Regularizers.Torch.Models.ModelFile.Write(path, "BaggingEnsemble", new { Combination = "ArithmeticMean" }, []);
+        using var stream = new MemoryStream();
+        Regularizers.Torch.Models.ModelFile.Write(stream, "BaggingEnsemble", new { Combination = "ArithmeticMean" }, []);
+        stream.Position = 0;
 
-            var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(path));
+        var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(stream));
 
-            Assert.Equal($"{path} is a saved BaggingEnsemble, not a RegularizedNeuralNetworkTransformer.", e.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal("The stream is a saved BaggingEnsemble, not a RegularizedNeuralNetworkTransformer.", e.Message);
     }
 
     [Fact]
