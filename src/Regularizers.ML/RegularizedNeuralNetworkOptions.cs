@@ -1,13 +1,16 @@
 using Microsoft.ML;
 using Regularizers.Core.Stopping;
-using Regularizers.Torch.Training;
 using Regularizers.Core;
+using Regularizers.Torch.Models;
+using Regularizers.Torch.Training;
 
 namespace Regularizers.ML;
 
 /// <summary>
 /// Everything the regularized network trainer can be told, with named defaults (ML.NET's <c>Options</c> pattern).
-/// Validated when the trainer is created; messages name the option, its value and what is allowed.
+/// Validated when the trainer is created; messages name the option, its value and what is allowed. The network options
+/// (<see cref="HiddenLayers"/>, <see cref="Activation"/>, <see cref="Dropout"/>, <see cref="DropoutRate"/>,
+/// <see cref="Optimizer"/>, <see cref="LearningRate"/>) become the library's <see cref="ModelSpec"/>, which checks them.
 /// </summary>
 public sealed class RegularizedNeuralNetworkOptions
 {
@@ -21,10 +24,10 @@ public sealed class RegularizedNeuralNetworkOptions
     public const int DefaultBatchSize = 64;
 
     /// <summary>Default learning rate (for Adam).</summary>
-    public const double DefaultLearningRate = 1e-3;
+    public const double DefaultLearningRate = ModelSpec.DefaultLearningRate;
 
     /// <summary>Default drop probability when <see cref="Dropout"/> is set.</summary>
-    public const double DefaultDropoutRate = 0.5;
+    public const double DefaultDropoutRate = ModelSpec.DefaultDropoutRate;
 
     /// <summary>Default early-stopping patience in epochs.</summary>
     public const int DefaultPatience = 5;
@@ -39,7 +42,7 @@ public sealed class RegularizedNeuralNetworkOptions
     public IReadOnlyList<int> HiddenLayers { get; set; } = DefaultHiddenLayers;
 
     /// <summary>The hidden layers' activation.</summary>
-    public NetworkActivation Activation { get; set; } = NetworkActivation.ReLU;
+    public Activation Activation { get; set; } = Activation.ReLU;
 
     /// <summary>Epochs (the maximum when early stopping is on).</summary>
     public int Epochs { get; set; } = DefaultEpochs;
@@ -48,7 +51,7 @@ public sealed class RegularizedNeuralNetworkOptions
     public int BatchSize { get; set; } = DefaultBatchSize;
 
     /// <summary>The optimizer.</summary>
-    public NetworkOptimizer Optimizer { get; set; } = NetworkOptimizer.Adam;
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
 
     /// <summary>The learning rate.</summary>
     public double LearningRate { get; set; } = DefaultLearningRate;
@@ -95,28 +98,34 @@ public sealed class RegularizedNeuralNetworkOptions
     /// <summary>Whether any validation data is configured.</summary>
     internal bool Validates => ValidationData is not null || ValidationFraction > 0;
 
+    /// <summary>The network these options describe, for <paramref name="inputs"/> features and <paramref name="outputs"/> outputs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A network option is out of range (the message names it).</exception>
+    internal ModelSpec Network(int inputs, int outputs) => new()
+    {
+        Inputs = inputs,
+        HiddenLayers = HiddenLayers,
+        Outputs = outputs,
+        Activation = Activation,
+        Dropout = Dropout,
+        DropoutRate = DropoutRate,
+        Optimizer = Optimizer,
+        LearningRate = LearningRate,
+    };
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName);
         ArgumentException.ThrowIfNullOrWhiteSpace(FeatureColumnName);
-        ArgumentNullException.ThrowIfNull(HiddenLayers);
-        foreach (var width in HiddenLayers)
-        {
-            Guard.AtLeast(width, 1, nameof(HiddenLayers));
-        }
+        // The widths come from the data at Fit; one input and one output stand in for them so the spec checks the rest now.
+        Network(inputs: 1, outputs: 1);
         Guard.AtLeast(Epochs, 1);
         Guard.AtLeast(BatchSize, 1);
-        Guard.Positive(LearningRate);
         Guard.NonNegative(L1Regularization);
         Guard.NonNegative(L2Regularization);
-        Guard.InRange(DropoutRate, 0, true, 1, false);
         Guard.InRange(LabelSmoothing, 0, true, 1, false);
         Guard.NonNegative(MaxNorm);
         Guard.InRange(ValidationFraction, 0, true, 1, false);
         Guard.AtLeast(BaggingMembers, 0);
-        Guard.Defined(Activation);
-        Guard.Defined(Dropout);
-        Guard.Defined(Optimizer);
         if (ValidationData is not null && ValidationFraction > 0)
         {
             throw new ArgumentException("Give either ValidationData or ValidationFraction, not both.", nameof(ValidationFraction));

@@ -2,12 +2,13 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
+using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Ensembles;
+using Regularizers.Torch.Losses;
+using Regularizers.Torch.Models;
+using Regularizers.Torch.Penalties;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
-using Regularizers.Torch.Constraints;
-using Regularizers.Torch.Losses;
-using Regularizers.Torch.Penalties;
 
 namespace Regularizers.ML;
 
@@ -131,7 +132,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
 
     private RegularizedNeuralNetworkTransformer Train(Tensor x, Tensor y, (Tensor X, Tensor Y)? validation, int outputs, DataViewSchema.Annotations? labelAnnotations)
     {
-        var shape = new NetworkShape((int)x.shape[1], outputs, _options.HiddenLayers, _options.Activation, _options.Dropout, _options.DropoutRate);
+        var network = _options.Network((int)x.shape[1], outputs);
         using var smoothing = _options.LabelSmoothing > 0 ? new LabelSmoothingCrossEntropy(_options.LabelSmoothing) : null;
         Func<Tensor, Tensor, Tensor> loss = _kind == PredictionKind.Regression
             ? (o, t) => nn.functional.mse_loss(o.view(-1), t)
@@ -164,19 +165,19 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
                 OutOfBagEarlyStopping = _options.ValidationFraction > 0 ? NewEarlyStopping : null,
             };
             IReadOnlyList<BaggingMember> members = _kind == PredictionKind.Regression
-                ? BaggingRegressor.Train(_ => shape.Build(), Optimizer, trainer, bagging, x, y).Members
-                : BaggingEnsemble.Train(_ => shape.Build(), Optimizer, trainer, bagging, x, y).Members;
-            return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, shape, members.Select(m => m.Model).ToList(), labelAnnotations, members[0].History);
+                ? BaggingRegressor.Train(_ => network.Build(), network.CreateOptimizer, trainer, bagging, x, y).Members
+                : BaggingEnsemble.Train(_ => network.Build(), network.CreateOptimizer, trainer, bagging, x, y).Members;
+            return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, network, members.Select(m => m.Model).ToList(), labelAnnotations, members[0].History);
         }
         manual_seed(_options.Seed);
 #pragma warning disable CA2000 // Disposed below if the fit fails; otherwise the returned transformer owns it.
-        var model = shape.Build();
+        var model = network.Build();
 #pragma warning restore CA2000
         try
         {
-            using var optimizer = Optimizer(model);
+            using var optimizer = network.CreateOptimizer(model);
             var history = new Trainer(model, optimizer, trainer).Fit(x, y, validation?.X, validation?.Y);
-            return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, shape, [model], labelAnnotations, history);
+            return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, network, [model], labelAnnotations, history);
         }
         catch
         {
@@ -204,13 +205,6 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         }
         return regularization;
     }
-
-    private optim.Optimizer Optimizer(nn.Module<Tensor, Tensor> model) => _options.Optimizer switch
-    {
-        NetworkOptimizer.Sgd => optim.SGD(model.parameters(), _options.LearningRate),
-        NetworkOptimizer.Momentum => optim.SGD(model.parameters(), _options.LearningRate, momentum: 0.9),
-        _ => optim.Adam(model.parameters(), _options.LearningRate),
-    };
 
     /// <summary>Features [N, D] and labels (class indices, or targets for regression), the output width and the label's annotations.</summary>
     private (Tensor X, Tensor Y, int Outputs, DataViewSchema.Annotations? LabelAnnotations) Read(IDataView data, string what)

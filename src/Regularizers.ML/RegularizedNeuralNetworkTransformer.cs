@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Regularizers.Core.IO;
+using Regularizers.Torch.Models;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
 
@@ -16,23 +16,23 @@ namespace Regularizers.ML;
 /// </summary>
 public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposable
 {
-    private const string Magic = "Regularizers.ML.RegularizedNeuralNetwork/1";
+    private const string FileKind = nameof(RegularizedNeuralNetworkTransformer);
     private const int ScoringBatch = 4096;
 
     private readonly IReadOnlyList<nn.Module<Tensor, Tensor>> _members;
     private readonly DataViewSchema.Annotations? _labelAnnotations;
 
     internal RegularizedNeuralNetworkTransformer(
-        PredictionKind kind, string featureColumnName, NetworkShape shape, IReadOnlyList<nn.Module<Tensor, Tensor>> members,
+        PredictionKind kind, string featureColumnName, ModelSpec network, IReadOnlyList<nn.Module<Tensor, Tensor>> members,
         DataViewSchema.Annotations? labelAnnotations, TrainingHistory? history)
     {
         Kind = kind;
         FeatureColumnName = featureColumnName;
-        Shape = shape;
+        Network = network;
         _members = members;
         _labelAnnotations = labelAnnotations;
         History = history;
-        Columns = new ScoreColumns(kind, shape.Outputs, labelAnnotations);
+        Columns = new ScoreColumns(kind, network.Outputs, labelAnnotations);
         foreach (var member in members)
         {
             member.eval();
@@ -51,7 +51,8 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     /// <summary>Per-epoch metrics, the best epoch and why training stopped (of the first network); null after <see cref="Load(string)"/>.</summary>
     public TrainingHistory? History { get; }
 
-    internal NetworkShape Shape { get; }
+    /// <summary>The network each member is (sizes, activation, dropout; its optimizer as trained).</summary>
+    internal ModelSpec Network { get; }
 
     /// <summary>The trained networks (for tests that inspect weights and layers).</summary>
     internal IReadOnlyList<nn.Module<Tensor, Tensor>> Members => _members;
@@ -67,9 +68,9 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var width = ColumnReader.FeatureCount(inputSchema, FeatureColumnName);
-        if (width != Shape.Features)
+        if (width != Network.Inputs)
         {
-            throw new ArgumentException($"Feature column '{FeatureColumnName}' has {width} values; the model was trained on {Shape.Features}.", nameof(inputSchema));
+            throw new ArgumentException($"Feature column '{FeatureColumnName}' has {width} values; the model was trained on {Network.Inputs}.", nameof(inputSchema));
         }
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
@@ -82,7 +83,7 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     {
         ArgumentNullException.ThrowIfNull(input);
         var schema = GetOutputSchema(input.Schema);
-        using var features = ColumnReader.Features(input, FeatureColumnName, Shape.Features);
+        using var features = ColumnReader.Features(input, FeatureColumnName, Network.Inputs);
         return new ScoredDataView(input, schema, Columns, Outputs(features));
     }
 
@@ -98,95 +99,56 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     internal float[] Outputs(Tensor features)
     {
         var rows = (int)features.shape[0];
-        var outputs = new float[rows * Shape.Outputs];
+        var outputs = new float[rows * Network.Outputs];
         using var noGrad = no_grad();
         for (var start = 0; start < rows; start += ScoringBatch)
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(ScoringBatch, rows - start);
             var x = features.narrow(0, start, count);
-            var sum = zeros(count, Shape.Outputs);
+            var sum = zeros(count, Network.Outputs);
             foreach (var member in _members)
             {
                 var raw = member.call(x);
                 sum.add_(Kind == PredictionKind.Regression ? raw : nn.functional.softmax(raw, 1));
             }
-            sum.div_(_members.Count).contiguous().data<float>().ToArray().CopyTo(outputs, start * Shape.Outputs);
+            sum.div_(_members.Count).contiguous().data<float>().ToArray().CopyTo(outputs, start * Network.Outputs);
         }
         return outputs;
     }
 
     /// <summary>Writes the model to <paramref name="path"/> atomically (a crash never leaves a partial file).</summary>
+    /// <remarks>
+    /// The file is a <see cref="ModelFile"/> of kind <c>RegularizedNeuralNetworkTransformer</c>: its header holds the task,
+    /// the feature column, the <see cref="ModelSpec"/> and the label's key values; one state dictionary per member follows.
+    /// </remarks>
     public void Save(string path) => AtomicFile.Write(path, Save);
 
     /// <summary>Writes the model to <paramref name="stream"/>.</summary>
     public void Save(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
         var keyValues = KeyValuesCodec.Encode(_labelAnnotations);
-        writer.Write(JsonSerializer.Serialize(new Header(
-            Kind, FeatureColumnName, Shape.Features, Shape.Outputs, [.. Shape.HiddenLayers], Shape.Activation, Shape.Dropout, Shape.DropoutRate,
-            _members.Count, keyValues?.Type, keyValues?.Values)));
-        foreach (var member in _members)
-        {
-            member.save(writer);
-        }
+        ModelFile.Write(stream, FileKind, new Header(Kind, FeatureColumnName, Network, keyValues?.Type, keyValues?.Values), _members);
     }
 
-    /// <summary>Reads a model written by <see cref="Save(string)"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not such a model, or it is truncated or corrupt.</exception>
+    /// <summary>Reads a model written by <see cref="Save(string)"/>, or by version 0.2.0.</summary>
+    /// <exception cref="InvalidDataException">The file is not such a model, or it is of a newer format, truncated or corrupt.</exception>
     public static RegularizedNeuralNetworkTransformer Load(string path)
     {
         using var stream = File.OpenRead(path);
-        try
-        {
-            return Load(stream);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
+        return Load(stream, path);
     }
 
-    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
-    /// <exception cref="InvalidDataException">The stream does not hold such a model, or it is truncated or corrupt.</exception>
-    public static RegularizedNeuralNetworkTransformer Load(Stream stream)
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>, or by version 0.2.0.</summary>
+    /// <exception cref="InvalidDataException">The stream does not hold such a model, or it is of a newer format, truncated or corrupt.</exception>
+    public static RegularizedNeuralNetworkTransformer Load(Stream stream) => Load(stream, "The stream");
+
+    private static RegularizedNeuralNetworkTransformer Load(Stream stream, string name)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        Header header;
-        try
-        {
-            if (reader.ReadString() != Magic)
-            {
-                throw new InvalidDataException($"not a regularized neural network model (it does not start with {Magic}).");
-            }
-            header = JsonSerializer.Deserialize<Header>(reader.ReadString()) ?? throw new InvalidDataException("the model header is empty.");
-        }
-        catch (Exception e) when (e is EndOfStreamException or JsonException or IOException)
-        {
-            throw new InvalidDataException("not a regularized neural network model (its header is unreadable).", e);
-        }
-        var shape = new NetworkShape(header.Features, header.Outputs, header.HiddenLayers, header.Activation, header.Dropout, header.DropoutRate);
-        var members = new List<nn.Module<Tensor, Tensor>>();
-        try
-        {
-            for (var i = 0; i < header.Members; i++)
-            {
-                var member = shape.Build();
-                members.Add(member);
-                member.load(reader);
-            }
-        }
-        catch (Exception e)
-        {
-            members.ForEach(m => m.Dispose());
-            throw new InvalidDataException($"the model is truncated or corrupt: {e.Message}", e);
-        }
+        var saved = ModelFile.Read<Header>(stream, name, FileKind, (header, _) => header.Network.Build(), LegacyHeader.Format);
+        var header = saved.Header;
         var keyValues = header.KeyValuesType is null ? ((string, string[])?)null : (header.KeyValuesType, header.KeyValues ?? []);
-        return new RegularizedNeuralNetworkTransformer(header.Kind, header.FeatureColumnName, shape, members, KeyValuesCodec.Decode(keyValues), history: null);
+        return new RegularizedNeuralNetworkTransformer(header.Kind, header.FeatureColumnName, header.Network, saved.Modules, KeyValuesCodec.Decode(keyValues), history: null);
     }
 
     /// <inheritdoc />
@@ -198,7 +160,23 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
         }
     }
 
-    private sealed record Header(
-        PredictionKind Kind, string FeatureColumnName, int Features, int Outputs, int[] HiddenLayers, NetworkActivation Activation,
-        DropoutKind Dropout, double DropoutRate, int Members, string? KeyValuesType, string[]? KeyValues);
+    private sealed record Header(PredictionKind Kind, string FeatureColumnName, ModelSpec Network, string? KeyValuesType, string[]? KeyValues);
+
+    /// <summary>The header of 0.2.0's files (magic <c>Regularizers.ML.RegularizedNeuralNetwork/1</c>, then this JSON, then the members' state dictionaries).</summary>
+    private sealed record LegacyHeader(
+        PredictionKind Kind, string FeatureColumnName, int Features, int Outputs, int[] HiddenLayers, Activation Activation,
+        DropoutKind Dropout, double DropoutRate, int Members, string? KeyValuesType, string[]? KeyValues)
+    {
+        public static LegacyFormat<Header> Format { get; } = new("Regularizers.ML.RegularizedNeuralNetwork/1", reader =>
+        {
+            var old = JsonSerializer.Deserialize<LegacyHeader>(reader.ReadString()) ?? throw new FormatException("the header is null.");
+            var network = new ModelSpec
+            {
+                Inputs = old.Features, HiddenLayers = old.HiddenLayers, Outputs = old.Outputs,
+                Activation = old.Activation, Dropout = old.Dropout, DropoutRate = old.DropoutRate,
+            };
+            var header = new Header(old.Kind, old.FeatureColumnName, network, old.KeyValuesType, old.KeyValues);
+            return new SavedModel<Header>(header, ModelFile.LoadModules(reader, old.Members, _ => network.Build()));
+        });
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class ScoringMapper(RegularizedNeuralNetworkTransformer transfor
     {
         var getter = ColumnReader.FeatureGetter(input, transformer.FeatureColumnName);
         var features = default(VBuffer<float>);
-        var dense = new float[transformer.Shape.Features];
+        var dense = new float[transformer.Network.Inputs];
         var scored = new float[dense.Length];
         float[]? outputs = null;
         float[] Outputs()

@@ -40,7 +40,7 @@ public sealed class CommandTests : IDisposable
         var (code, _, error) = CliRunner.Run("evaluate", "--model", path);
 
         Assert.Equal(1, code);
-        Assert.StartsWith($"error: {path} is not a model written by 'regularizers train'", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {path} is not a model file of Regularizers.Torch (it does not start with \"Regularizers.Torch.Model\").", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Regularizers.Cli.Experiments;
 using Regularizers.Core.Ensembles;
 using Regularizers.Torch;
 using static TorchSharp.torch;
+using Regularizers.Torch.Models;
 using Regularizers.Torch.Modules;
 using Regularizers.Torch.Penalties;
 
@@ -14,10 +15,10 @@ public class PresetTests
     {
         var s = Presets.Seed004;
 
-        Assert.Equal([200], s.HiddenLayers);
-        Assert.Equal(Activation.Sigmoid, s.Activation);
-        Assert.Equal(OptimizerKind.Sgd, s.Optimizer);
-        Assert.Equal(0.01, s.LearningRate);
+        Assert.Equal([200], s.Network.HiddenLayers);
+        Assert.Equal(Activation.Sigmoid, s.Network.Activation);
+        Assert.Equal(OptimizerKind.Sgd, s.Network.Optimizer);
+        Assert.Equal(0.01, s.Network.LearningRate);
         Assert.Equal(64, s.BatchSize);
         Assert.Equal(20, s.Epochs);
         Assert.Equal(20_000, s.TrainSize);
@@ -41,7 +42,7 @@ public class PresetTests
     [Fact]
     public void Seed004_Model_Is784x200x10Sigmoid()
     {
-        using var model = ModelFactory.Build(Presets.Seed004, Catalog.None, 784, 10);
+        using var model = Catalog.None.Build(Presets.Seed004.Network);
 
         var shapes = model.named_parameters().Select(p => $"{p.name}:{string.Join("x", p.parameter.shape)}");
         Assert.Equal(["hidden1.weight:200x784", "hidden1.bias:200", "output.weight:10x200", "output.bias:10"], shapes);
@@ -63,7 +64,7 @@ public class PresetTests
         using var x = rand(3, 784);
         foreach (var configuration in Catalog.Default)
         {
-            using var model = ModelFactory.Build(Presets.Default, configuration, 784, 10);
+            using var model = configuration.Build(Presets.Default.Network);
             using var output = model.call(x);
             Assert.Equal([3L, 10L], output.shape);
         }

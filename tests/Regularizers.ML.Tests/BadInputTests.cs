@@ -105,11 +105,33 @@ public class BadInputTests
 
             var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(path));
 
-            Assert.StartsWith($"{path}: not a regularized neural network model", e.Message, StringComparison.Ordinal);
+            Assert.Equal($"{path} is not a model file of Regularizers.Torch (it does not start with \"Regularizers.Torch.Model\").", e.Message);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Load_AnotherKindOfModelFile_NamesBothKinds()
+    {
+        using var stream = new MemoryStream();
+        Regularizers.Torch.Models.ModelFile.Write(stream, "BaggingEnsemble", new { Combination = "ArithmeticMean" }, []);
+        stream.Position = 0;
+
+        var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(stream));
+
+        Assert.Equal("The stream is a saved BaggingEnsemble, not a RegularizedNeuralNetworkTransformer.", e.Message);
+    }
+
+    [Fact]
+    public void Load_ForeignStream_SaysTheStream()
+    {
+        using var stream = new MemoryStream([1, 2, 3]);
+
+        var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(stream));
+
+        Assert.Equal("The stream is not a model file of Regularizers.Torch (it does not start with \"Regularizers.Torch.Model\").", e.Message);
     }
 }

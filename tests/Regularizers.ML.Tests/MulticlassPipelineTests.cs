@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
+using Regularizers.Torch.Models;
 using Regularizers.Torch.Modules;
 
 namespace Regularizers.ML.Tests;
@@ -97,7 +98,7 @@ public class MulticlassPipelineTests(TrainedPipeline trained) : IClassFixture<Tr
 
             var e = Assert.Throws<InvalidDataException>(() => RegularizedNeuralNetworkTransformer.Load(path));
 
-            Assert.StartsWith($"{path}: the model is truncated or corrupt", e.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"{path} is truncated or corrupt: ", e.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -4,6 +4,7 @@ using Microsoft.ML.Data;
 using Regularizers.Cli.Data;
 using Regularizers.ML;
 using Regularizers.Torch;
+using Regularizers.Torch.Models;
 using Regularizers.Torch.Training;
 using static TorchSharp.torch;
 using Regularizers.Torch.Modules;

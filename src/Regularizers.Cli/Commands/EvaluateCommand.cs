@@ -27,14 +27,14 @@ internal static class EvaluateCommand
         {
             throw new CliUsageException($"--model {modelPath} does not exist.");
         }
-        var (header, model) = ModelFile.Load(modelPath);
+        var (header, model) = TrainedModelFile.Load(modelPath);
         using (model)
         {
             using var data = ExperimentData.Load(dataPath, 1, 1);
-            if (data.Features != header.Features || data.Classes > header.Classes)
+            if (data.Features != header.Network.Inputs || data.Classes > header.Network.Outputs)
             {
                 throw new CliUsageException(
-                    $"The model expects {header.Features} features and {header.Classes} classes; the data has {data.Features} features and {data.Classes} classes.");
+                    $"The model expects {header.Network.Inputs} features and {header.Network.Outputs} classes; the data has {data.Features} features and {data.Classes} classes.");
             }
             var score = model.Score(data.TestX, data.TestLabels);
             var predictions = score.Predictions;

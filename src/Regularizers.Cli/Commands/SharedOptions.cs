@@ -76,7 +76,7 @@ internal sealed class SharedOptions
             TrainSize = parse.GetValue(TrainSize) ?? settings.TrainSize,
             ValidationSize = parse.GetValue(ValidationSize) ?? settings.ValidationSize,
             Epochs = parse.GetValue(Epochs) ?? settings.Epochs,
-            LearningRate = parse.GetValue(LearningRate) ?? settings.LearningRate,
+            Network = settings.Network with { LearningRate = parse.GetValue(LearningRate) ?? settings.Network.LearningRate },
         };
     }
 

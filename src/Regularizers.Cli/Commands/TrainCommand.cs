@@ -51,9 +51,8 @@ internal static class TrainCommand
         }
         using (model)
         {
-            ModelFile.Save(outputPath, new ModelFile.Header(
-                settings.Preset, configuration.Name, settings.HiddenLayers, settings.Activation,
-                data.Features, data.Classes, model.Members.Count, seed, result.TestAccuracy), model);
+            TrainedModelFile.Save(outputPath, new TrainedModelFile.Header(
+                settings.Preset, configuration.Name, settings.NetworkFor(data.Features, data.Classes), seed, result.TestAccuracy), model);
         }
         var comparison = new Comparison(settings, data.Source, data.Features, data.Classes, configuration.Name,
             ConfigurationSummary.Summarize([configuration], [result], configuration.Name), result.Seconds, Interrupted: false);

@@ -1,6 +1,8 @@
 using Regularizers.Core.Ensembles;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
+using Regularizers.Torch.Models;
+using Regularizers.Torch.Modules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Experiments;
@@ -36,4 +38,16 @@ internal sealed record Configuration(string Name, string Description)
 
     /// <summary>How bagging members are combined.</summary>
     public EnsembleCombination Combination { get; init; } = EnsembleCombination.ArithmeticMean;
+
+    /// <summary>
+    /// <paramref name="network"/>'s sizes and activation with this configuration's layers in place — input layer, hidden
+    /// affine layers, the layer after each activation — which a <see cref="ModelSpec"/> cannot express
+    /// (<see cref="MultilayerPerceptron.Create"/>, so the layer names are the spec's).
+    /// </summary>
+    public nn.Module<Tensor, Tensor> Build(ModelSpec network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return MultilayerPerceptron.Create(
+            network.Inputs, network.HiddenLayers, network.Outputs, network.CreateActivation, HiddenDropout, HiddenLinear, InputLayer);
+    }
 }

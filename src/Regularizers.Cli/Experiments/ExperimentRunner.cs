@@ -71,28 +71,39 @@ internal static class ExperimentRunner
     private static (TrainedModel, IReadOnlyList<TrainingHistory>) TrainSingle(
         ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, TrainerOptions options, bool validate)
     {
+        var spec = settings.NetworkFor(data.Features, data.Classes);
         manual_seed(seed);
-        var network = ModelFactory.Build(settings, configuration, data.Features, data.Classes);
-        using var optimizer = ModelFactory.Optimizer(settings, network);
-        var trainer = new Trainer(network, optimizer, options);
-        var history = validate
-            ? trainer.Fit(data.TrainX, data.TrainY, data.ValidationX, data.ValidationY)
-            : trainer.Fit(data.TrainX, data.TrainY);
-        return (new TrainedModel([network], configuration.Combination, data.Classes, network), [history]);
+#pragma warning disable CA2000 // The ensemble owns the network from here; the model is disposed below if training fails.
+        var model = new TrainedModel(BaggingEnsemble.FromModels([configuration.Build(spec)], data.Features, data.Classes, configuration.Combination), data.Classes);
+#pragma warning restore CA2000
+        try
+        {
+            var network = model.Members[0];
+            using var optimizer = spec.CreateOptimizer(network);
+            var trainer = new Trainer(network, optimizer, options);
+            var history = validate
+                ? trainer.Fit(data.TrainX, data.TrainY, data.ValidationX, data.ValidationY)
+                : trainer.Fit(data.TrainX, data.TrainY);
+            return (model, [history]);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     private static (TrainedModel, IReadOnlyList<TrainingHistory>) TrainEnsemble(
         ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, TrainerOptions options)
     {
         var ensemble = BaggingEnsemble.Train(
-            inputs => ModelFactory.Build(settings, configuration, inputs, data.Classes),
-            network => ModelFactory.Optimizer(settings, network),
+            inputs => configuration.Build(settings.NetworkFor(inputs, data.Classes)),
+            settings.NetworkFor(data.Features, data.Classes).CreateOptimizer,
             options,
             new BaggingOptions { Members = configuration.BaggingMembers, Combination = configuration.Combination, Seed = seed },
             data.TrainX,
             data.TrainY);
-        var members = ensemble.Members.Select(m => m.Model).ToList();
-        return (new TrainedModel(members, configuration.Combination, data.Classes, ensemble), ensemble.Members.Select(m => m.History).ToList());
+        return (new TrainedModel(ensemble, data.Classes), ensemble.Members.Select(m => m.History).ToList());
     }
 
     private static double[] MeanPerEpoch(IReadOnlyList<IReadOnlyList<double>> series)

@@ -1,25 +1,21 @@
+using Regularizers.Torch.Models;
+
 namespace Regularizers.Cli.Experiments;
 
 /// <summary>
-/// What every configuration of an experiment shares: the architecture (a multilayer perceptron with the given hidden
-/// layer sizes), the optimizer, the schedule, the data subset and the number of seeds.
+/// What every configuration of an experiment shares: the network and its optimizer (a <see cref="ModelSpec"/>, to which
+/// configurations add their own layers), the schedule, the data subset and the number of seeds.
 /// </summary>
 internal sealed record ExperimentSettings
 {
     /// <summary>The preset these settings came from.</summary>
     public required string Preset { get; init; }
 
-    /// <summary>Hidden layer widths, input to output; the input and output widths come from the data.</summary>
-    public required IReadOnlyList<int> HiddenLayers { get; init; }
-
-    /// <summary>The hidden layers' nonlinearity.</summary>
-    public required Activation Activation { get; init; }
-
-    /// <summary>The optimizer.</summary>
-    public required OptimizerKind Optimizer { get; init; }
-
-    /// <summary>The learning rate.</summary>
-    public required double LearningRate { get; init; }
+    /// <summary>
+    /// Hidden widths, activation, optimizer and learning rate, for Fashion-MNIST's 784 inputs and 10 classes;
+    /// <see cref="NetworkFor"/> fits the widths to the data.
+    /// </summary>
+    public required ModelSpec Network { get; init; }
 
     /// <summary>Examples per mini-batch.</summary>
     public required int BatchSize { get; init; }
@@ -36,8 +32,11 @@ internal sealed record ExperimentSettings
     /// <summary>Independent repetitions (initial weights and batch order) of every configuration.</summary>
     public required int Seeds { get; init; }
 
+    /// <summary><see cref="Network"/> for <paramref name="inputs"/> features and <paramref name="classes"/> classes.</summary>
+    public ModelSpec NetworkFor(int inputs, int classes) => Network with { Inputs = inputs, Outputs = classes };
+
     /// <summary>A one-line description, e.g. <c>784-200-10 Sigmoid, Sgd lr 0.01, batch 64, 20 epochs</c>.</summary>
     public string Describe(int inputs, int classes) =>
         FormattableString.Invariant(
-            $"{inputs}-{string.Join("-", HiddenLayers)}-{classes} {Activation}, {Optimizer} lr {LearningRate}, batch {BatchSize}, {Epochs} epochs, {TrainSize} training examples, {Seeds} seed(s)");
+            $"{inputs}-{string.Join("-", Network.HiddenLayers)}-{classes} {Network.Activation}, {Network.Optimizer} lr {Network.LearningRate}, batch {BatchSize}, {Epochs} epochs, {TrainSize} training examples, {Seeds} seed(s)");
 }

@@ -1,3 +1,5 @@
+using Regularizers.Torch.Models;
+
 namespace Regularizers.Cli.Experiments;
 
 /// <summary>Named experiment settings, each with the configurations it compares by default.</summary>
@@ -17,10 +19,10 @@ internal static class Presets
     public static ExperimentSettings Default { get; } = new()
     {
         Preset = DefaultName,
-        HiddenLayers = [256],
-        Activation = Activation.ReLU,
-        Optimizer = OptimizerKind.Momentum,
-        LearningRate = 0.05,
+        Network = new()
+        {
+            Inputs = 784, HiddenLayers = [256], Outputs = 10, Activation = Activation.ReLU, Optimizer = OptimizerKind.Momentum, LearningRate = 0.05,
+        },
         BatchSize = 128,
         Epochs = 10,
         TrainSize = 20_000,
@@ -36,10 +38,10 @@ internal static class Presets
     public static ExperimentSettings Seed004 { get; } = new()
     {
         Preset = Seed004Name,
-        HiddenLayers = [200],
-        Activation = Activation.Sigmoid,
-        Optimizer = OptimizerKind.Sgd,
-        LearningRate = 0.01,
+        Network = new()
+        {
+            Inputs = 784, HiddenLayers = [200], Outputs = 10, Activation = Activation.Sigmoid, Optimizer = OptimizerKind.Sgd, LearningRate = 0.01,
+        },
         BatchSize = 64,
         Epochs = 20,
         TrainSize = 20_000,

@@ -1,43 +1,34 @@
 using Regularizers.Core.Ensembles;
 using Regularizers.Torch;
+using Regularizers.Torch.Ensembles;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Experiments;
 
-/// <summary>One trained network or a bagged ensemble of them, scored the same way.</summary>
+/// <summary>
+/// One trained network or a bagged ensemble of them, scored the same way: a <see cref="BaggingEnsemble"/> (a single
+/// network is an ensemble of one) whose members' probabilities <see cref="EnsembleCombiner"/> combines.
+/// </summary>
 internal sealed class TrainedModel : IDisposable
 {
     /// <summary>Weights with |w| below this count as zero in <see cref="RunResult.Sparsity"/>.</summary>
     public const double NearZero = 1e-3;
 
-    private readonly IDisposable _owner;
-
-    /// <summary>Wraps trained members; <paramref name="owner"/> is disposed with this model.</summary>
-    public TrainedModel(IReadOnlyList<nn.Module<Tensor, Tensor>> members, EnsembleCombination combination, int classes, IDisposable owner)
+    /// <summary>Wraps <paramref name="ensemble"/>, whose members output <paramref name="classes"/> logits; disposing the model disposes it.</summary>
+    public TrainedModel(BaggingEnsemble ensemble, int classes)
     {
-        Members = members;
-        Combination = combination;
+        Ensemble = ensemble;
         Classes = classes;
-        _owner = owner;
     }
 
-    /// <summary>The networks (one unless bagged).</summary>
-    public IReadOnlyList<nn.Module<Tensor, Tensor>> Members { get; }
+    /// <summary>The networks and how they are combined.</summary>
+    public BaggingEnsemble Ensemble { get; }
 
-    /// <summary>How members are combined.</summary>
-    public EnsembleCombination Combination { get; }
-
-    /// <summary>Number of classes.</summary>
+    /// <summary>Number of classes (the data's, which a bootstrap sample may not show in full).</summary>
     public int Classes { get; }
 
-    /// <summary>Each member's class probabilities <c>softmax(f(x))</c> in eval mode, row-major [N·K].</summary>
-    private IReadOnlyList<float[]> MemberProbabilities(Tensor x) => Members.Select(m =>
-    {
-        m.eval();
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        return nn.functional.softmax(m.call(x), 1).contiguous().data<float>().ToArray();
-    }).ToList();
+    /// <summary>The networks (one unless bagged).</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> Members => Ensemble.Members.Select(m => m.Model).ToList();
 
     /// <summary>
     /// Scores the model on (<paramref name="x"/>, <paramref name="labels"/>) from one pass of every member: mean
@@ -46,9 +37,10 @@ internal sealed class TrainedModel : IDisposable
     /// </summary>
     public ModelScore Score(Tensor x, IReadOnlyList<int> labels)
     {
-        var members = MemberProbabilities(x);
-        var p = EnsembleCombiner.Combine(members, Classes, Combination);
-        var predictions = EnsembleCombiner.Predict(members, Classes, Combination);
+        var members = Ensemble.MemberProbabilities(x);
+        var combination = Ensemble.Combination;
+        var p = EnsembleCombiner.Combine(members, Classes, combination);
+        var predictions = EnsembleCombiner.Predict(members, Classes, combination);
         double loss = 0;
         var correct = 0;
         for (var i = 0; i < labels.Count; i++)
@@ -57,7 +49,7 @@ internal sealed class TrainedModel : IDisposable
             correct += predictions[i] == labels[i] ? 1 : 0;
         }
         return new ModelScore(loss / labels.Count, (double)correct / labels.Count, predictions,
-            EnsembleCombiner.AccuracyBySize(members, Classes, labels, Combination));
+            EnsembleCombiner.AccuracyBySize(members, Classes, labels, combination));
     }
 
     /// <summary>√(Σw²) over the weights (biases excluded) and the fraction with |w| &lt; <see cref="NearZero"/>, averaged over members.</summary>
@@ -79,5 +71,5 @@ internal sealed class TrainedModel : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _owner.Dispose();
+    public void Dispose() => Ensemble.Dispose();
 }

@@ -14,10 +14,10 @@ internal static class JsonReport
         comparison.Settings.Preset,
         Settings = new
         {
-            comparison.Settings.HiddenLayers,
-            Activation = comparison.Settings.Activation.ToString(),
-            Optimizer = comparison.Settings.Optimizer.ToString(),
-            comparison.Settings.LearningRate,
+            comparison.Settings.Network.HiddenLayers,
+            Activation = comparison.Settings.Network.Activation.ToString(),
+            Optimizer = comparison.Settings.Network.Optimizer.ToString(),
+            comparison.Settings.Network.LearningRate,
             comparison.Settings.BatchSize,
             comparison.Settings.Epochs,
             comparison.Settings.TrainSize,

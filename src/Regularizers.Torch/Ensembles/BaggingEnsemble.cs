@@ -107,14 +107,39 @@ public sealed class BaggingEnsemble : IDisposable
     /// Saves the combination rule, every member's sample and its model's state to <paramref name="path"/>, atomically
     /// (a temporary file beside it is written, then renamed over it).
     /// </summary>
-    public void Save(string path) => EnsembleFile.Write(path, EnsembleFile.Classifier, (int)Combination, ClassCount, Members);
+    /// <remarks>The file is a <see cref="Models.ModelFile"/> of kind <c>BaggingEnsemble</c>.</remarks>
+    public void Save(string path) => EnsembleFile.Write(path, EnsembleFile.Classifier, Combination, ClassCount, Members);
 
-    /// <summary>Loads an ensemble saved by <see cref="Save"/>; <paramref name="createModel"/> builds each member's architecture.</summary>
-    /// <exception cref="InvalidDataException">The file is not a saved classification ensemble, or it is truncated or corrupt.</exception>
+    /// <summary>
+    /// Loads an ensemble saved by <see cref="Save"/> (or by version 0.2.0); <paramref name="createModel"/> builds each
+    /// member's architecture from its feature count. The members' training histories are not saved: they come back empty.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a saved classification ensemble, or it is of a newer format, truncated or corrupt.</exception>
     public static BaggingEnsemble Load(string path, Func<int, nn.Module<Tensor, Tensor>> createModel)
     {
-        var (combination, classCount, members) = EnsembleFile.Read(path, EnsembleFile.Classifier, createModel);
-        return new BaggingEnsemble(members, classCount, (EnsembleCombination)combination);
+        var (header, members) = EnsembleFile.Read(path, EnsembleFile.Classifier, createModel);
+        return new BaggingEnsemble(members, header.ClassCount, header.Combination);
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="models"/>, trained elsewhere on all rows and all <paramref name="features"/> inputs, as an
+    /// ensemble combined by <paramref name="combination"/> (one model is an ensemble of one). Their samples are unknown, so
+    /// no row is out of bag (<see cref="OutOfBagScore"/> is NaN) and histories are empty. The ensemble owns the models.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">There are no models, or <paramref name="features"/> or <paramref name="classCount"/> is below 1.</exception>
+    public static BaggingEnsemble FromModels(IReadOnlyList<nn.Module<Tensor, Tensor>> models, int features, int classCount, EnsembleCombination combination)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            throw Guard.OutOfRange(models.Count, "a list of at least one model", nameof(models));
+        }
+        Guard.AtLeast(features, 1);
+        Guard.AtLeast(classCount, 1);
+        Guard.Defined(combination);
+        var allFeatures = Enumerable.Range(0, features).ToArray();
+        var members = models.Select(m => new BaggingMember(m, new BootstrapSample([], [], allFeatures), new TrainingHistory())).ToList();
+        return new BaggingEnsemble(members, classCount, combination);
     }
 
     /// <summary>Each member's accuracy on (x, labels), in member order.</summary>

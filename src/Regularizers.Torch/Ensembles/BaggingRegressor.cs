@@ -66,10 +66,14 @@ public sealed class BaggingRegressor : IDisposable
         EnsembleDiagnostics.Errors(MemberPredictions(x), targets).Select(e => e.Average(v => v * v)).ToArray();
 
     /// <summary>Saves every member's sample and model state to <paramref name="path"/>, atomically.</summary>
-    public void Save(string path) => EnsembleFile.Write(path, EnsembleFile.Regressor, 0, 0, Members);
+    /// <remarks>The file is a <see cref="Models.ModelFile"/> of kind <c>BaggingRegressor</c>.</remarks>
+    public void Save(string path) => EnsembleFile.Write(path, EnsembleFile.Regressor, EnsembleCombination.ArithmeticMean, 0, Members);
 
-    /// <summary>Loads a regressor saved by <see cref="Save"/>; <paramref name="createModel"/> builds each member's architecture.</summary>
-    /// <exception cref="InvalidDataException">The file is not a saved regressor, or it is truncated or corrupt.</exception>
+    /// <summary>
+    /// Loads a regressor saved by <see cref="Save"/> (or by version 0.2.0); <paramref name="createModel"/> builds each
+    /// member's architecture from its feature count. The members' training histories come back empty.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a saved regressor, or it is of a newer format, truncated or corrupt.</exception>
     public static BaggingRegressor Load(string path, Func<int, nn.Module<Tensor, Tensor>> createModel) =>
         new(EnsembleFile.Read(path, EnsembleFile.Regressor, createModel).Members);
 

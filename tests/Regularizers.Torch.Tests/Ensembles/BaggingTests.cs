@@ -107,6 +107,30 @@ public sealed class BaggingTests
 
         Assert.StartsWith("sampleFraction must be", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromModels_OneNetwork_ItsSoftmaxAndNoOutOfBagRows()
+    {
+        manual_seed(70);
+        var network = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2));
+        using var x = randn(6, 4);
+        using var ensemble = BaggingEnsemble.FromModels([network], 4, 2, EnsembleCombination.ArithmeticMean);
+
+        using var expected = network.call(x).softmax(1);
+        using var p = ensemble.PredictProbabilities(x);
+
+        Assert.Equal(Values(expected), Values(p));
+        Assert.Equal([0, 1, 2, 3], ensemble.Members.Single().Sample.Features);
+        Assert.True(double.IsNaN(ensemble.OutOfBagScore(x, [0, 1, 0, 1, 0, 1])));
+    }
+
+    [Fact]
+    public void FromModels_NoModels_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => BaggingEnsemble.FromModels([], 4, 2, EnsembleCombination.HardVote));
+
+        Assert.StartsWith("models must be a list of at least one model. Received: models=0.", e.Message, StringComparison.Ordinal);
+    }
 }
 
 public sealed class BaggingPersistenceTests : IDisposable
@@ -146,7 +170,7 @@ public sealed class BaggingPersistenceTests : IDisposable
 
         var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
 
-        Assert.StartsWith($"'{path}' is not", e.Message, StringComparison.Ordinal);
+        Assert.Equal($"{path} is not a model file of Regularizers.Torch (it does not start with \"Regularizers.Torch.Model\").", e.Message);
     }
 
     [Fact]
@@ -161,7 +185,9 @@ public sealed class BaggingPersistenceTests : IDisposable
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
+        var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
+
+        Assert.StartsWith($"{path} is truncated or corrupt: ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,7 +272,7 @@ public sealed class BaggingRegressorPersistenceTests : IDisposable
         var targets = Values(y).Select(v => (double)v).ToArray();
         Assert.Equal(regressor.MemberMse(x, targets), loaded.MemberMse(x, targets));
         var e = Assert.Throws<InvalidDataException>(() => BaggingEnsemble.Load(path, Net));
-        Assert.Equal($"'{path}' is not a saved BaggingEnsemble.", e.Message);
+        Assert.Equal($"{path} is a saved BaggingRegressor, not a BaggingEnsemble.", e.Message);
     }
 
     [Fact]
