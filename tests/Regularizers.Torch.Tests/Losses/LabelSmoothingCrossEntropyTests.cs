@@ -4,7 +4,7 @@ using Regularizers.Torch.Penalties;
 
 namespace Regularizers.Torch.Tests.Losses;
 
-public sealed class LabelSmoothingTests
+public sealed class LabelSmoothingCrossEntropyTests
 {
     private static readonly float[] LogitValues = [1.0f, -0.5f, 2.0f, 0.1f, 0.3f, 0.2f, -1.0f, 1.5f, 0.0f, 0.0f, 0.0f, 3.0f];
 
