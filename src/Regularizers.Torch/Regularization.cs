@@ -48,8 +48,8 @@ public sealed class Regularization : IEnumerable<IRegularizer>
     /// <summary>The penalties on parameter tensors.</summary>
     public IReadOnlyList<IWeightPenalty> WeightPenalties => _weightPenalties;
 
-    /// <summary>The penalties bound to their own modules.</summary>
-    public IReadOnlyList<IPenalty> Penalties => _penalties;
+    /// <summary>The penalties bound to their own modules at construction (activity, tying).</summary>
+    public IReadOnlyList<IPenalty> BoundPenalties => _penalties;
 
     /// <summary>The constraints, in the order <see cref="AfterStep"/> applies them.</summary>
     public IReadOnlyList<IConstraint> Constraints => _constraints;

@@ -129,7 +129,7 @@ internal static class RegularizerOverhead
             var idx = randint(0, x.shape[0], new long[] { 128 });
             optimizer.zero_grad();
             var loss = config.Loss(model.call(x.index_select(0, idx)), y.index_select(0, idx));
-            if (reg.Penalties.Count > 0)
+            if (reg.HasPenalties)
             {
                 loss = loss + reg.Penalty(model);
             }
@@ -139,7 +139,7 @@ internal static class RegularizerOverhead
             reg.AfterStep(model);
         }
         var seconds = clock.Elapsed.TotalSeconds;
-        foreach (var disposable in reg.Penalties.OfType<IDisposable>())
+        foreach (var disposable in reg.BoundPenalties.OfType<IDisposable>())
         {
             disposable.Dispose();
         }
