@@ -5,7 +5,7 @@ using Regularizers.Cli.Data;
 namespace Regularizers.Cli;
 
 /// <summary>
-/// The <c>regularizers</c> command line: <c>compare</c>, <c>train</c>, <c>evaluate</c>. Exit codes: 0 success, 2 bad
+/// The <c>regularizers</c> command line: <c>compare</c>, <c>train</c>, <c>evaluate</c>, <c>merge</c>. Exit codes: 0 success, 2 bad
 /// arguments (the message lists the valid values), 1 anything else, with a one-line reason on standard error.
 /// </summary>
 internal static class CliApplication
@@ -27,6 +27,7 @@ internal static class CliApplication
             CompareCommand.Create(context),
             TrainCommand.Create(context),
             EvaluateCommand.Create(context),
+            MergeCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

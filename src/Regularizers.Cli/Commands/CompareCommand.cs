@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Regularizers.Cli.Data;
 using Regularizers.Cli.Experiments;
 using Regularizers.Cli.Reports;
+using Regularizers.Cli.Results;
 using Regularizers.Core.IO;
 using Spectre.Console;
 
@@ -23,18 +24,41 @@ internal static class CompareCommand
         var configs = new Option<string?>("--configs") { Description = "Comma-separated configurations to compare (default: all of the preset's). The first is the baseline unless 'none' is listed." };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (table and SVG plots) to this file." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
+        var results = new Option<string?>("--results")
+        {
+            Description = "Append each finished run to this JSON Lines file as soon as it finishes (default: beside --json, as <name>.runs.jsonl); an interrupted comparison loses at most the run in progress.",
+        };
+        var resume = new Option<bool>("--resume") { Description = "Keep the runs already in the results file and run only the missing ones (same configuration, seed, settings and data)." };
+        var shard = new Option<string?>("--shard") { Description = "Run only the K-th of N slices of the runs (K/N, e.g. 2/4); combine the shards' results files with 'merge'." };
+        shard.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && Shard.Parse(result.Tokens[0].Value) is null)
+            {
+                result.AddError($"--shard must be K/N with whole numbers 1 ≤ K ≤ N, e.g. 1/4. Received: {result.Tokens[0].Value}.");
+            }
+        });
         var command = new Command("compare", "Train one architecture under each regularizer and compare them.");
         shared.AddTo(command);
         command.Add(seeds);
         command.Add(configs);
         command.Add(report);
         command.Add(json);
+        command.Add(results);
+        command.Add(resume);
+        command.Add(shard);
         command.SetAction(parse =>
         {
             var settings = shared.Settings(parse);
             settings = settings with { Seeds = parse.GetValue(seeds) ?? settings.Seeds };
             var selected = Select(settings.Preset, parse.GetValue(configs));
-            return Execute(context, settings, selected, parse.GetValue(shared.Data), parse.GetValue(report), parse.GetValue(json));
+            var jsonPath = parse.GetValue(json);
+            var resultsPath = parse.GetValue(results) ?? (jsonPath is null ? null : Path.ChangeExtension(jsonPath, ".runs.jsonl"));
+            if (parse.GetValue(resume) && resultsPath is null)
+            {
+                throw new CliUsageException("--resume needs a results file: give --results <file> (or --json <file>, whose results file is <file>.runs.jsonl).");
+            }
+            var plan = new RunPlan(resultsPath, parse.GetValue(resume), parse.GetValue(shard) is { } text ? Shard.Parse(text)! : Shard.All);
+            return Execute(context, settings, selected, parse.GetValue(shared.Data), plan, parse.GetValue(report), jsonPath);
         });
         return command;
     }
@@ -58,43 +82,71 @@ internal static class CompareCommand
         return names.Select(n => known.First(c => c.Name == n)).ToList();
     }
 
-    /// <summary>Runs the comparison; 0 when every run finished, 1 when interrupted.</summary>
-    public static int Execute(CliContext context, ExperimentSettings settings, IReadOnlyList<Configuration> configurations, string? dataPath, string? reportPath, string? jsonPath)
+    /// <summary>
+    /// Runs the comparison's runs of <paramref name="plan"/>'s shard that its results file does not hold yet, appending
+    /// each to the file as it finishes, then prints the table of the shard's runs and writes the reports; 0 when every
+    /// run finished, 1 when interrupted.
+    /// </summary>
+    /// <exception cref="CliUsageException">The results file already holds runs and <c>--resume</c> was not given.</exception>
+    public static int Execute(
+        CliContext context, ExperimentSettings settings, IReadOnlyList<Configuration> configurations, string? dataPath, RunPlan plan,
+        string? reportPath, string? jsonPath)
     {
+        var file = plan.ResultsPath is null ? null : ResultsFile.Open(plan.ResultsPath);
+        if (file is { Records.Count: > 0 } && !plan.Resume)
+        {
+            throw new CliUsageException(
+                $"--results: {file.Path} already holds {file.Records.Count} run(s); pass --resume to keep them and run only the missing ones, or choose another file.");
+        }
         using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize);
         var baseline = configurations.Any(c => c.Name == Catalog.None.Name) ? Catalog.None.Name : configurations[0].Name;
+        var setup = RunSetup.Of(settings, data.Source, data.Features, data.Classes);
+        var setupId = setup.Fingerprint();
+        var names = configurations.Select(c => c.Name).ToList();
+        var runs = Enumerable.Range(0, settings.Seeds)
+            .SelectMany(seed => configurations.Select(c => (Configuration: c, Seed: seed)))
+            .Where((_, i) => plan.Shard.Holds(i))
+            .ToList();
+        var done = (file?.Records ?? [])
+            .Where(r => r.SetupId == setupId)
+            .GroupBy(r => r.Key)
+            .ToDictionary(g => g.Key, g => g.First().Result);
+        var results = runs.Select(r => done.GetValueOrDefault((setupId, r.Configuration.Name, r.Configuration.Description, r.Seed)))
+            .OfType<RunResult>().ToList();
+        var todo = runs.Where(r => !done.ContainsKey((setupId, r.Configuration.Name, r.Configuration.Description, r.Seed))).ToList();
+        if (results.Count > 0)
+        {
+            context.Error.WriteLine($"resuming: {results.Count} of {runs.Count} runs are already in {file!.Path}.");
+        }
         var clock = Stopwatch.StartNew();
-        var results = new List<RunResult>();
         var interrupted = false;
         void RunAll(Func<Configuration, Action?> progressFor)
         {
-            foreach (var seed in Enumerable.Range(0, settings.Seeds))
+            foreach (var (configuration, seed) in todo)
             {
-                foreach (var configuration in configurations)
+                try
                 {
-                    try
-                    {
-                        var (result, model) = ExperimentRunner.Run(settings, configuration, data, seed, progressFor(configuration), context.Token);
-                        model.Dispose();
-                        results.Add(result);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        interrupted = true;
-                        return;
-                    }
+                    var (result, model) = ExperimentRunner.Run(settings, configuration, data, seed, progressFor(configuration), context.Token);
+                    model.Dispose();
+                    file?.Append(new RunRecord(setupId, setup, names, configuration.Description, result));
+                    results.Add(result);
+                }
+                catch (OperationCanceledException)
+                {
+                    interrupted = true;
+                    return;
                 }
             }
         }
         if (context.Interactive)
         {
             context.Console.Progress().AutoClear(true).Columns(
-                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(progress =>
                 {
-                    var tasks = configurations.ToDictionary(
-                        c => c.Name,
-                        c => progress.AddTask(Markup.Escape(c.Name), maxValue: settings.Seeds * settings.Epochs * Math.Max(1, c.BaggingMembers)));
+                    var tasks = todo.GroupBy(r => r.Configuration.Name).ToDictionary(
+                        g => g.Key,
+                        g => progress.AddTask(Markup.Escape(g.Key), maxValue: g.Count() * settings.Epochs * Math.Max(1, g.First().Configuration.BaggingMembers)));
                     RunAll(c => () => tasks[c.Name].Increment(1));
                     foreach (var task in tasks.Values)
                     {
@@ -109,6 +161,19 @@ internal static class CompareCommand
         var comparison = new Comparison(
             settings, data.Source, data.Features, data.Classes, baseline,
             ConfigurationSummary.Summarize(configurations, results, baseline), clock.Elapsed.TotalSeconds, interrupted);
+        Publish(context, comparison, reportPath, jsonPath);
+        if (interrupted)
+        {
+            var resumeHint = file is null ? "" : $"; rerun with --resume to run only the missing ones (finished runs are in {file.Path})";
+            context.Error.WriteLine($"interrupted: {results.Count} of {runs.Count} runs finished; the table shows those{resumeHint}.");
+            return 1;
+        }
+        return 0;
+    }
+
+    /// <summary>Prints the table and writes the HTML and JSON reports when asked (what <c>compare</c> and <c>merge</c> both end with).</summary>
+    public static void Publish(CliContext context, Comparison comparison, string? reportPath, string? jsonPath)
+    {
         context.Console.Write(ResultsTable.Build(comparison, context.Console.Profile.Width));
         if (reportPath is not null)
         {
@@ -120,11 +185,5 @@ internal static class CompareCommand
             AtomicFile.WriteAllText(jsonPath, JsonReport.Render(comparison));
             context.Console.WriteLine($"JSON: {Path.GetFullPath(jsonPath)}");
         }
-        if (interrupted)
-        {
-            context.Error.WriteLine($"interrupted: {results.Count} of {settings.Seeds * configurations.Count} runs finished; the table shows those.");
-            return 1;
-        }
-        return 0;
     }
 }
