@@ -10,7 +10,7 @@ public class ArgumentTests
     [InlineData("--train-size", "0", "--train-size must be at least 1. Received: 0.")]
     [InlineData("--learning-rate", "0", "--learning-rate must be a finite number greater than 0. Received: 0.")]
     [InlineData("--learning-rate", "NaN", "--learning-rate must be a finite number greater than 0. Received: NaN.")]
-    [InlineData("--preset", "mnist", "--preset must be one of: default, seed004. Received: mnist.")]
+    [InlineData("--preset", "mnist", "--preset must be one of: default, large, seed004. Received: mnist.")]
     public void Compare_InvalidOption_ExitsTwoWithExactMessage(string option, string value, string message)
     {
         var (code, _, error) = CliRunner.Run("compare", option, value);

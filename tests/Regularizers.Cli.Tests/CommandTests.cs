@@ -63,7 +63,7 @@ public sealed class CommandTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var (code, output, error) = CliRunner.Run(cancelled.Token, "compare", "--train-size", "200", "--validation-size", "100", "--epochs", "1", "--configs", "none,l2");
+        var (code, output, error) = CliRunner.Run(cancelled.Token, "compare", "--train-size", "200", "--validation-size", "100", "--epochs", "1", "--seeds", "3", "--configs", "none,l2");
 
         Assert.Equal(1, code);
         Assert.Equal("interrupted: 0 of 6 runs finished; the table shows those.", error);

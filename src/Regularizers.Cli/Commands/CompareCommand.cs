@@ -29,6 +29,24 @@ internal static class CompareCommand
             Description = "Append each finished run to this JSON Lines file as soon as it finishes (default: beside --json, as <name>.runs.jsonl); an interrupted comparison loses at most the run in progress.",
         };
         var resume = new Option<bool>("--resume") { Description = "Keep the runs already in the results file and run only the missing ones (same configuration, seed, settings and data)." };
+        var sweeps = new Option<string[]>("--sweep")
+        {
+            Description = $"Run a configuration family over a grid of strengths, e.g. l2=1e-5,1e-4,1e-3 (repeatable); with no --configs only 'none' runs beside it. Families: {Sweep.Allowed}.",
+        };
+        sweeps.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                try
+                {
+                    Sweep.Parse(token.Value);
+                }
+                catch (FormatException e)
+                {
+                    result.AddError(e.Message);
+                }
+            }
+        });
         var shard = new Option<string?>("--shard") { Description = "Run only the K-th of N slices of the runs (K/N, e.g. 2/4); combine the shards' results files with 'merge'." };
         shard.Validators.Add(result =>
         {
@@ -46,18 +64,22 @@ internal static class CompareCommand
         command.Add(results);
         command.Add(resume);
         command.Add(shard);
+        command.Add(sweeps);
         command.SetAction(parse =>
         {
             var settings = shared.Settings(parse);
             settings = settings with { Seeds = parse.GetValue(seeds) ?? settings.Seeds };
-            var selected = Select(settings.Preset, parse.GetValue(configs));
+            var swept = (parse.GetValue(sweeps) ?? []).SelectMany(text => Sweep.Parse(text).Configurations()).ToList();
+            var list = parse.GetValue(configs);
+            IReadOnlyList<Configuration> selected = swept.Count > 0 && list is null ? [Catalog.None, .. swept] : [.. Select(settings.Preset, list), .. swept];
             var jsonPath = parse.GetValue(json);
             var resultsPath = parse.GetValue(results) ?? (jsonPath is null ? null : Path.ChangeExtension(jsonPath, ".runs.jsonl"));
             if (parse.GetValue(resume) && resultsPath is null)
             {
                 throw new CliUsageException("--resume needs a results file: give --results <file> (or --json <file>, whose results file is <file>.runs.jsonl).");
             }
-            var plan = new RunPlan(resultsPath, parse.GetValue(resume), parse.GetValue(shard) is { } text ? Shard.Parse(text)! : Shard.All);
+            var plan = new RunPlan(
+                resultsPath, parse.GetValue(resume), parse.GetValue(shard) is { } text ? Shard.Parse(text)! : Shard.All, Implicit: parse.GetValue(results) is null);
             return Execute(context, settings, selected, parse.GetValue(shared.Data), plan, parse.GetValue(report), jsonPath);
         });
         return command;
@@ -87,11 +109,15 @@ internal static class CompareCommand
     /// each to the file as it finishes, then prints the table of the shard's runs and writes the reports; 0 when every
     /// run finished, 1 when interrupted.
     /// </summary>
-    /// <exception cref="CliUsageException">The results file already holds runs and <c>--resume</c> was not given.</exception>
+    /// <exception cref="CliUsageException">The file named by <c>--results</c> already holds runs and <c>--resume</c> was not given.</exception>
     public static int Execute(
         CliContext context, ExperimentSettings settings, IReadOnlyList<Configuration> configurations, string? dataPath, RunPlan plan,
         string? reportPath, string? jsonPath)
     {
+        if (plan is { ResultsPath: { } implicitPath, Implicit: true, Resume: false })
+        {
+            File.Delete(implicitPath);
+        }
         var file = plan.ResultsPath is null ? null : ResultsFile.Open(plan.ResultsPath);
         if (file is { Records.Count: > 0 } && !plan.Resume)
         {

@@ -22,9 +22,9 @@ internal static class Catalog
     public static IReadOnlyList<Configuration> Default { get; } =
     [
         None,
-        new("l2", "L2 penalty (λ/2)·Σw², λ = 5e-4, weights only") { Regularization = () => InPlace(new L2Penalty(5e-4)) },
-        new("l1", "L1 penalty λ·Σ|w|, λ = 1e-4, weights only") { Regularization = () => InPlace(new L1Penalty(1e-4)) },
-        new("elastic-net", "λ₁·Σ|w| + (λ₂/2)·Σw², λ₁ = 5e-5, λ₂ = 5e-4") { Regularization = () => InPlace(new ElasticNetPenalty(5e-5, 5e-4)) },
+        new("l2", "L2 penalty (λ/2)·Σw², λ = 1e-3, weights only") { Regularization = () => InPlace(new L2Penalty(1e-3)) },
+        new("l1", "L1 penalty λ·Σ|w|, λ = 3e-4, weights only") { Regularization = () => InPlace(new L1Penalty(3e-4)) },
+        new("elastic-net", "λ₁·Σ|w| + (λ₂/2)·Σw², λ₁ = 1e-4, λ₂ = 1e-3") { Regularization = () => InPlace(new ElasticNetPenalty(1e-4, 1e-3)) },
         new("inverted-dropout", "inverted dropout, p = 0.2 on the input, 0.5 after each hidden layer")
             { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5) },
         new("classic-dropout", "classic dropout (eval scales by 1 − p), p = 0.2 input, 0.5 hidden")
@@ -35,8 +35,8 @@ internal static class Catalog
             { Loss = () => new LabelSmoothingCrossEntropy(0.1) },
         new("label-smoothing-others", "label smoothing ε = 0.1, other classes: 1 − ε correct, ε/(K − 1) elsewhere")
             { Loss = () => new LabelSmoothingCrossEntropy(0.1, LabelSmoothing.OtherClasses) },
-        new("max-norm-dropout", "max-norm c = 3 with inverted dropout 0.2/0.5 (Srivastava et al. 2014)")
-            { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5), Regularization = () => new() { new MaxNorm(3.0) } },
+        new("max-norm-dropout", "max-norm c = 2 with inverted dropout 0.2/0.5 (Srivastava et al. 2014)")
+            { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5), Regularization = () => new() { new MaxNorm(2.0) } },
         new("input-noise", "additive Gaussian noise σ = 0.2 on the input") { InputLayer = () => new GaussianNoise(0.2) },
         new("weight-noise", "N(0, σ²) on the hidden layers' weights per forward pass, σ = 0.01")
             { HiddenLinear = (i, o) => new WeightNoise(nn.Linear(i, o), 0.01) },
@@ -66,7 +66,7 @@ internal static class Catalog
     /// </summary>
     private static Regularization InPlace(IWeightPenalty penalty) => new(PenaltyGradients.InPlace) { penalty };
 
-    /// <summary>Finds a configuration of a preset by name, or null.</summary>
+    /// <summary>Finds a configuration of a preset, or a point of a sweep (<c>l2@0.0001</c>), by name; null when there is none.</summary>
     public static Configuration? Find(string preset, string name) =>
-        Presets.Configurations(preset).FirstOrDefault(c => c.Name == name);
+        Presets.Configurations(preset).FirstOrDefault(c => c.Name == name) ?? Sweep.Find(name);
 }

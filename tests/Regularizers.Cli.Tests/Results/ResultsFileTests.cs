@@ -121,6 +121,17 @@ public sealed class ResultsFileTests : IDisposable
     }
 
     [Fact]
+    public void Compare_SameJsonTwiceWithoutResume_StartsItsResultsFileAfresh()
+    {
+        Assert.Equal(0, Compare("--json", PathOf("r.json")).Code);
+
+        var (code, _, error) = Compare("--json", PathOf("r.json"), "--epochs", "1");
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Equal([1, 1, 1], ResultsFile.Read(PathOf("r.runs.jsonl")).Select(r => r.Setup.Settings.Epochs));
+    }
+
+    [Fact]
     public void Open_PartialLastLineFromAnInterruptedWrite_IsCutOffAndThatRunMadeAgain()
     {
         Assert.Equal(0, Compare("--results", PathOf("r.jsonl")).Code);
