@@ -21,7 +21,11 @@ internal static class CompareCommand
         var shared = new SharedOptions();
         var seeds = new Option<int?>("--seeds") { Description = "Seeds per configuration (default: the preset's); with 2 or more the differences get confidence intervals." };
         SharedOptions.AtLeast(seeds, 1);
-        var configs = new Option<string?>("--configs") { Description = "Comma-separated configurations to compare (default: all of the preset's). The first is the baseline unless 'none' is listed." };
+        var configs = new Option<string?>("--configs")
+        {
+            Description = "Comma-separated configurations to compare (default: all of the preset's). The first is the baseline unless 'none' is listed. "
+                + $"Default preset: {string.Join(", ", Catalog.Default.Select(c => c.Name))}; seed004: {string.Join(", ", Catalog.Seed004.Select(c => c.Name))}.",
+        };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (table and SVG plots) to this file." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
         var results = new Option<string?>("--results")
