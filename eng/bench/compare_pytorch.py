@@ -6,7 +6,7 @@ Same setup as the preset: 784-256-10 ReLU, SGD momentum 0.9, lr 0.05, batch 128,
 validation images from Fashion-MNIST's training split, the 10,000 test images, seeds 0-4, validation loss computed every
 epoch (as the CLI records it). The training subset is a different random draw from ours, so accuracies agree within
 seed noise, not digit for digit. Prints one line per configuration and the total training time.
-Usage: OMP_NUM_THREADS=2 python3 eng/bench/compare_pytorch.py
+Usage: OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=1 python3 eng/bench/compare_pytorch.py [configs] (compare_peer.sh runs it)
 """
 import gzip, struct, time, sys
 import numpy as np

@@ -68,5 +68,6 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal("interrupted: 0 of 6 runs finished; the table shows those.", error);
         Assert.Contains("Regularizers compared", output, StringComparison.Ordinal);
+        Assert.Contains("interrupted: 0 runs finished, only those are shown", string.Join(" ", output.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 }

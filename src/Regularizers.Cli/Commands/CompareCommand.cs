@@ -133,9 +133,11 @@ internal static class CompareCommand
         var setup = RunSetup.Of(settings, data.Source, data.Features, data.Classes);
         var setupId = setup.Fingerprint();
         var names = configurations.Select(c => c.Name).ToList();
+        // Seed by seed, so that an interrupted comparison has every configuration's first seeds.
         var runs = Enumerable.Range(0, settings.Seeds)
-            .SelectMany(seed => configurations.Select(c => (Configuration: c, Seed: seed)))
-            .Where((_, i) => plan.Shard.Holds(i))
+            .SelectMany(seed => configurations.Select((c, index) => (Configuration: c, Index: index, Seed: seed)))
+            .Where(r => plan.Shard.Holds(r.Index, r.Seed, settings.Seeds))
+            .Select(r => (r.Configuration, r.Seed))
             .ToList();
         var done = (file?.Records ?? [])
             .Where(r => r.SetupId == setupId)

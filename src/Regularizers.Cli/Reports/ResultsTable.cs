@@ -30,8 +30,9 @@ internal static class ResultsTable
             var cells = Cells(row);
             table.AddRow(columns.Select(c => new Markup(Markup.Escape(cells[c]))).ToArray());
         }
+        var interrupted = comparison.Interrupted ? $"; interrupted: {comparison.Rows.Sum(r => r.Runs.Count)} runs finished, only those are shown" : "";
         table.Caption(Markup.Escape(
-            $"{comparison.Settings.Describe(comparison.Features, comparison.Classes)}; {comparison.DataSource}; baseline {comparison.Baseline}; total {Format.Seconds(comparison.Seconds)} s"));
+            $"{comparison.Settings.Describe(comparison.Features, comparison.Classes)}; {comparison.DataSource}; baseline {comparison.Baseline}; total {Format.Seconds(comparison.Seconds)} s{interrupted}"));
         return table;
     }
 

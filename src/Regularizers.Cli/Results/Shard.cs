@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Regularizers.Cli.Results;
 
 /// <summary>
-/// The K-th of N slices of a comparison's runs (<c>--shard K/N</c>): run i, counted over seeds then configurations,
-/// belongs to shard <c>(i mod N) + 1</c>. The slices partition the runs, and each holds every seed's share of every
-/// configuration in turn, so their costs are balanced to within one run.
+/// The K-th of N slices of a comparison's runs (<c>--shard K/N</c>): with the runs numbered configuration by
+/// configuration, <c>i = configuration·seeds + seed</c>, run i belongs to shard <c>(i mod N) + 1</c>. The slices
+/// partition the runs, hold within one of the same number, and split every configuration's seeds evenly (within one),
+/// so a costly configuration (bagging, dropout) does not land on one shard.
 /// </summary>
 /// <param name="Index">K, from 1.</param>
 /// <param name="Count">N ≥ 1.</param>
@@ -26,8 +27,8 @@ internal sealed record Shard(int Index, int Count)
             : null;
     }
 
-    /// <summary>Whether run number <paramref name="run"/> (from 0) belongs to this shard.</summary>
-    public bool Holds(int run) => run % Count == Index - 1;
+    /// <summary>Whether the run of configuration number <paramref name="configuration"/> (from 0) with <paramref name="seed"/> of <paramref name="seeds"/> belongs to this shard.</summary>
+    public bool Holds(int configuration, int seed, int seeds) => ((configuration * seeds) + seed) % Count == Index - 1;
 
     /// <inheritdoc />
     public override string ToString() => FormattableString.Invariant($"{Index}/{Count}");

@@ -37,19 +37,26 @@ public sealed class ResultsFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(5)]
-    [InlineData(7)]
-    public void Shard_AllSlices_PartitionTheRunsEvenly(int count)
+    [InlineData(1, 16, 3)]
+    [InlineData(2, 16, 3)]
+    [InlineData(2, 6, 5)]
+    [InlineData(3, 16, 3)]
+    [InlineData(4, 6, 5)]
+    [InlineData(7, 16, 3)]
+    public void Shard_AllSlices_PartitionTheRunsAndSplitEachConfigurationEvenly(int count, int configurations, int seeds)
     {
-        var owners = Enumerable.Range(0, 48).Select(run => Enumerable.Range(1, count).Where(k => new Shard(k, count).Holds(run)).ToList()).ToList();
+        var runs = Enumerable.Range(0, configurations).SelectMany(c => Enumerable.Range(0, seeds).Select(s => (Configuration: c, Seed: s))).ToList();
+
+        var owners = runs.Select(r => Enumerable.Range(1, count).Where(k => new Shard(k, count).Holds(r.Configuration, r.Seed, seeds)).ToList()).ToList();
 
         Assert.All(owners, o => Assert.Single(o));
-        var sizes = owners.GroupBy(o => o[0]).Select(g => g.Count()).ToList();
-        Assert.Equal(count, sizes.Count);
-        Assert.True(sizes.Max() - sizes.Min() <= 1);
+        var sizes = Enumerable.Range(1, count).Select(k => owners.Count(o => o[0] == k)).ToList();
+        Assert.True(sizes.Max() - sizes.Min() <= 1, $"shard sizes {string.Join(", ", sizes)}");
+        foreach (var c in Enumerable.Range(0, configurations))
+        {
+            var perShard = Enumerable.Range(1, count).Select(k => runs.Zip(owners).Count(x => x.First.Configuration == c && x.Second[0] == k)).ToList();
+            Assert.True(perShard.Max() - perShard.Min() <= 1, $"configuration {c}: {string.Join(", ", perShard)}");
+        }
     }
 
     [Theory]
