@@ -58,4 +58,50 @@ public sealed class DataTests : IDisposable
 
         Assert.Equal($"{path}, line 2: expected a label and 2 features, found 2 fields.", e.Message);
     }
+
+    [Fact]
+    public void ReadBytes_HeaderWithAHugeItemCount_ThrowsNamingTheFile()
+    {
+        var path = Path.Combine(_directory, "huge-images-idx3-ubyte");
+        File.WriteAllBytes(path, [0, 0, 8, 3, 0, 0, 0xEA, 0x60, 0, 1, 0, 0, 0, 0, 0, 28]);
+
+        var e = Assert.Throws<InvalidDataException>(() => Idx.ReadBytes(path));
+
+        Assert.Equal($"'{path}' has a corrupt header: dimension 2 of 3 is 65536, which makes more than {Array.MaxLength} items or a negative size.", e.Message);
+    }
+
+    [Fact]
+    public void ReadBytes_CorruptGzip_ThrowsNamingTheFile()
+    {
+        var path = Path.Combine(_directory, "train-labels-idx1-ubyte.gz");
+        File.WriteAllBytes(path, [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+
+        var e = Assert.Throws<InvalidDataException>(() => Idx.ReadBytes(path));
+
+        Assert.StartsWith($"'{path}' is not readable gzip: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_IdxWithTwentySixLabels_HasTwentySixClasses()
+    {
+        byte[] labels = [0, 0, 8, 1, 0, 0, 0, 3, 0, 25, 7];
+        byte[] images = [0, 0, 8, 3, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 1, 10, 20, 30];
+        File.WriteAllBytes(Path.Combine(_directory, "train-labels-idx1-ubyte"), labels);
+        File.WriteAllBytes(Path.Combine(_directory, "train-images-idx3-ubyte"), images);
+
+        var set = FashionMnist.Load(_directory, "train");
+
+        Assert.Equal(26, set.ClassCount);
+        Assert.Equal([0, 25, 7], set.Labels);
+    }
+
+    [Fact]
+    public void Compare_ConfigsWithNoName_ExitsTwoListingTheValidOnes()
+    {
+        var (code, _, error) = CliRunner.Run("compare", "--configs", ",");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("--configs must name at least one configuration. Valid values for preset default: none, l2, l1,", error, StringComparison.Ordinal);
+        Assert.EndsWith("Received: ,.", error, StringComparison.Ordinal);
+    }
 }

@@ -99,6 +99,10 @@ internal static class CompareCommand
             return known;
         }
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (names.Count == 0)
+        {
+            throw new CliUsageException($"--configs must name at least one configuration. Valid values for preset {preset}: {string.Join(", ", known.Select(c => c.Name))}. Received: {list}.");
+        }
         var unknown = names.FirstOrDefault(n => known.All(c => c.Name != n));
         if (unknown is not null)
         {

@@ -37,7 +37,9 @@ public static class FashionMnist
         {
             scaled[i] = pixels[i] / 255f;
         }
-        return new LabeledImages(scaled, labelBytes.Select(b => (int)b).ToArray(), imageDims[1], imageDims[2], 10);
+        // IDX labels are bytes, so at most 256 classes: K is the largest label + 1 (10 for Fashion-MNIST).
+        var classes = labelBytes.Length == 0 ? 1 : labelBytes.Max() + 1;
+        return new LabeledImages(scaled, labelBytes.Select(b => (int)b).ToArray(), imageDims[1], imageDims[2], classes);
     }
 
     private static string Find(string directory, string name)

@@ -10,7 +10,10 @@ namespace Regularizers.Cli.Data;
 public static class Idx
 {
     /// <summary>Reads an IDX file of unsigned bytes; returns its dimensions and data.</summary>
-    /// <exception cref="InvalidDataException">The file is not an unsigned-byte IDX file, or is truncated.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not an unsigned-byte IDX file, declares more items than an array holds, is truncated, or is not
+    /// readable gzip; the message names the file.
+    /// </exception>
     public static (int[] Dimensions, byte[] Data) ReadBytes(string path)
     {
         using var file = File.OpenRead(path);
@@ -28,7 +31,12 @@ public static class Idx
         {
             ReadExactly(stream, header, path);
             dimensions[i] = BinaryPrimitives.ReadInt32BigEndian(header);
-            count *= dimensions[i];
+            count = dimensions[i] < 0 || count * (long)dimensions[i] > Array.MaxLength ? -1 : count * dimensions[i];
+            if (count < 0)
+            {
+                throw new InvalidDataException(
+                    $"'{path}' has a corrupt header: dimension {i + 1} of {rank} is {dimensions[i]}, which makes more than {Array.MaxLength} items or a negative size.");
+            }
         }
         var data = new byte[count];
         ReadExactly(stream, data, path);
@@ -44,6 +52,11 @@ public static class Idx
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException($"'{path}' is truncated.", e);
+        }
+        catch (InvalidDataException e)
+        {
+            // GZipStream's own message ("unsupported compression method", "block type") does not say which file.
+            throw new InvalidDataException($"'{path}' is not readable gzip: {e.Message}", e);
         }
     }
 }
