@@ -28,6 +28,12 @@ internal static class MemberTraining
             using var xs = x.index_select(0, rowIndex).index_select(1, featureIndex);
             using var ys = y.index_select(0, rowIndex);
             using var optimizer = createOptimizer(plan.Model);
+            if (OptimizerParameters.Mismatch(plan.Model, optimizer) is { } mismatch)
+            {
+                throw new ArgumentException(
+                    $"createOptimizer must return a new optimizer over the model it is given (member {plan.Index}), but {mismatch}. Write it as m => optim.Adam(m.parameters()).",
+                    nameof(createOptimizer));
+            }
             using var stopper = plan.Sample.OutOfBag.Length > 0 ? options.OutOfBagEarlyStopping?.Invoke() : null;
             var memberOptions = trainer with
             {
@@ -48,10 +54,20 @@ internal static class MemberTraining
         // Layers that draw from libtorch's process-wide generator while training would make parallel members depend on
         // thread timing, so such ensembles train one member after another even when Parallel is set.
         var stochastic = plans.Any(p => p.Model.modules().Any(IsStochastic));
-        var members = options.Parallel && !stochastic && Environment.ProcessorCount > 1
-            ? plans.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(TrainOne).ToList()
-            : plans.Select(TrainOne).ToList();
-        return members;
+        if (!options.Parallel || stochastic || Environment.ProcessorCount == 1)
+        {
+            return plans.Select(TrainOne).ToList();
+        }
+        try
+        {
+            return plans.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(TrainOne).ToList();
+        }
+        catch (AggregateException e)
+        {
+            // A member's failure (a bad factory, a libtorch error) reaches the caller as itself, as it does sequentially.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
     /// <summary>True for modules that draw random numbers in training mode.</summary>

@@ -15,10 +15,17 @@ public sealed class Trainer
     private readonly TrainerOptions _options;
 
     /// <summary>Creates a trainer; the options are validated here.</summary>
+    /// <exception cref="ArgumentException"><paramref name="optimizer"/> steps parameters that are not the model's, or none, or the model is frozen.</exception>
     public Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, TrainerOptions? options = null)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+        if (OptimizerParameters.Mismatch(model, optimizer) is { } mismatch)
+        {
+            throw new ArgumentException(
+                $"optimizer must step this model's parameters, but {mismatch}. Build it from the model it trains, e.g. optim.Adam(model.parameters()).",
+                nameof(optimizer));
+        }
         _options = options ?? new TrainerOptions();
         _options.Validate();
     }

@@ -26,6 +26,25 @@ public sealed class BaggingTests
             Regularization = new Regularization(PenaltyGradients.InPlace) { new ElasticNetPenalty(1e-2, 1e-2) },
         });
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_FactoryReturnsOneOptimizerForEveryMember_ThrowsNamingTheFactory(bool parallel)
+    {
+        using var x = randn(40, 6);
+        using var y = randint(0, 3, new long[] { 40 });
+        using var outside = nn.Linear(6, 3);
+        using var shared = optim.SGD(outside.parameters(), 0.1);
+
+        var e = Assert.Throws<ArgumentException>(() => BaggingEnsemble.Train(
+            f => nn.Linear(f, 3), _ => shared, new TrainerOptions { Epochs = 1 }, new BaggingOptions { Members = 2, Parallel = parallel }, x, y));
+
+        // In parallel, whichever member gets there first reports.
+        Assert.Matches(
+            @"^createOptimizer must return a new optimizer over the model it is given \(member [01]\), but 2 of its 2 parameters are not the model's \(was it built for another model\?\)\. Write it as m => optim\.Adam\(m\.parameters\(\)\)\. \(Parameter 'createOptimizer'\)$",
+            e.Message);
+    }
+
     private static void AssertParallelEqualsSequential(TrainerOptions trainer)
     {
         manual_seed(50);

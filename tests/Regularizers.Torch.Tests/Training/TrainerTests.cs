@@ -74,6 +74,49 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Constructor_OptimizerBuiltForAnotherModel_ThrowsNamingTheFix()
+    {
+        using var model = Mlp(1);
+        using var other = Mlp(2);
+        using var optimizer = optim.SGD(other.parameters(), 0.1);
+
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(model, optimizer));
+
+        Assert.Equal(
+            "optimizer must step this model's parameters, but 4 of its 4 parameters are not the model's (was it built for another model?). Build it from the model it trains, e.g. optim.Adam(model.parameters()). (Parameter 'optimizer')",
+            e.Message);
+    }
+
+    [Fact]
+    public void Constructor_OptimizerOverTheHeadOnly_IsAccepted()
+    {
+        using var model = Mlp(1);
+        using var optimizer = optim.SGD(((Linear)model[2]).parameters(), 0.1);
+        using var x = randn(8, 4);
+        using var y = randint(0, 2, new long[] { 8 });
+        var before = Values(((Linear)model[0]).weight);
+
+        new Trainer(model, optimizer, new TrainerOptions { Epochs = 1, BatchSize = 4 }).Fit(x, y);
+
+        Assert.Equal(before, Values(((Linear)model[0]).weight));
+    }
+
+    [Fact]
+    public void Constructor_FrozenModel_ThrowsSayingSo()
+    {
+        using var model = Mlp(1);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        foreach (var p in model.parameters())
+        {
+            p.requires_grad = false;
+        }
+
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(model, optimizer));
+
+        Assert.StartsWith("optimizer must step this model's parameters, but the model has no parameter that requires a gradient (all are frozen).", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TrainerOptions_ZeroEpochs_ThrowsExactMessage()
     {
         using var model = Mlp();
