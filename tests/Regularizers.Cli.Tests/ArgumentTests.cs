@@ -123,4 +123,29 @@ public class ArgumentTests
         Assert.All(Regularizers.Cli.Experiments.Catalog.Default, c => Assert.Contains(c.Name, flat, StringComparison.Ordinal));
         Assert.Contains("Families: l2 (λ ≥ 0), l1 (λ ≥ 0), dropout (0 ≤ p < 1)", flat, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--report")]
+    [InlineData("--json")]
+    [InlineData("--results")]
+    public void Compare_OutputInAMissingFolder_ExitsTwoBeforeTraining(string option)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "out.file");
+
+        var (code, output, error) = CliRunner.Run("compare", "--train-size", "100", "--epochs", "1", option, path);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"{option}: cannot write {path}: the folder {Path.GetDirectoryName(path)} does not exist.", error);
+        Assert.DoesNotContain("Regularizers compared", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_OutputIsAFolder_ExitsTwoSayingSo()
+    {
+        var folder = Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar);
+
+        var (code, _, error) = CliRunner.Run("train", "--config", "l2", "--output", folder);
+
+        Assert.Equal((2, $"--output: {folder} is a folder; give a file name."), (code, error));
+    }
 }

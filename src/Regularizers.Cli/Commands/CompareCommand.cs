@@ -122,6 +122,7 @@ internal static class CompareCommand
         CliContext context, ExperimentSettings settings, IReadOnlyList<Configuration> configurations, string? dataPath, RunPlan plan,
         string? reportPath, string? jsonPath)
     {
+        OutputPaths.Check(("--report", reportPath), ("--json", jsonPath), ("--results", plan.ResultsPath));
         if (plan is { ResultsPath: { } implicitPath, Implicit: true, Resume: false })
         {
             File.Delete(implicitPath);
@@ -207,19 +208,36 @@ internal static class CompareCommand
         return 0;
     }
 
-    /// <summary>Prints the table and writes the HTML and JSON reports when asked (what <c>compare</c> and <c>merge</c> both end with).</summary>
+    /// <summary>
+    /// Prints the table and writes the HTML and JSON reports when asked (what <c>compare</c> and <c>merge</c> both end
+    /// with). Each file is written on its own, so one that fails does not keep the other from being written.
+    /// </summary>
+    /// <exception cref="IOException">A report could not be written; the message names the option and the file.</exception>
     public static void Publish(CliContext context, Comparison comparison, string? reportPath, string? jsonPath)
     {
         context.Console.Write(ResultsTable.Build(comparison, context.Console.Profile.Width));
-        if (reportPath is not null)
+        var failures = new List<string>();
+        void Write(string option, string? path, string label, Func<Comparison, string> render)
         {
-            AtomicFile.WriteAllText(reportPath, HtmlReport.Render(comparison));
-            context.Console.WriteLine($"HTML report: {Path.GetFullPath(reportPath)}");
+            if (path is null)
+            {
+                return;
+            }
+            try
+            {
+                AtomicFile.WriteAllText(path, render(comparison));
+                context.Console.WriteLine($"{label}: {Path.GetFullPath(path)}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures.Add($"{option}: could not write {path} ({e.GetType().Name}).");
+            }
         }
-        if (jsonPath is not null)
+        Write("--json", jsonPath, "JSON", JsonReport.Render);
+        Write("--report", reportPath, "HTML report", HtmlReport.Render);
+        if (failures.Count > 0)
         {
-            AtomicFile.WriteAllText(jsonPath, JsonReport.Render(comparison));
-            context.Console.WriteLine($"JSON: {Path.GetFullPath(jsonPath)}");
+            throw new IOException(string.Join(" ", failures));
         }
     }
 }

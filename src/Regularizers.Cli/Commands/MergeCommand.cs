@@ -25,6 +25,7 @@ internal static class MergeCommand
     /// <exception cref="InvalidDataException">A file holds no runs, or the files hold runs of different setups.</exception>
     public static int Execute(CliContext context, IReadOnlyList<string> paths, string? reportPath, string? jsonPath)
     {
+        OutputPaths.Check(("--report", reportPath), ("--json", jsonPath));
         var records = paths.SelectMany(path =>
         {
             var read = ResultsFile.Read(path);

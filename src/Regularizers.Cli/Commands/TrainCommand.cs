@@ -37,6 +37,7 @@ internal static class TrainCommand
     /// <summary>Trains and saves; returns the exit code.</summary>
     public static int Execute(CliContext context, ExperimentSettings settings, Configuration configuration, int seed, string? dataPath, string outputPath)
     {
+        OutputPaths.Check(("--output", outputPath));
         using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize);
         RunResult result;
         TrainedModel model;
