@@ -104,4 +104,19 @@ public sealed class DataTests : IDisposable
         Assert.StartsWith("--configs must name at least one configuration. Valid values for preset default: none, l2, l1,", error, StringComparison.Ordinal);
         Assert.EndsWith("Received: ,.", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("label,a,b\n0,1,2\n1000000,3,4\n", "{0}, line 3: the label 1000000 is not below 1000, the most classes a CSV file may have (a mistyped label?).")]
+    [InlineData("0,1,2\n3,3,4\n", "{0}: the labels must be the class indices 0..K−1 with every class present, but 4 classes leave 2 without an example: 1, 2. Renumber the classes from 0.")]
+    [InlineData("-1,1,2\n0,3,4\n", "{0}, line 1: the label '-1' is not a class index (0, 1, 2, …).")]
+    [InlineData("0;1;2\n1;3;4\n", "{0}, line 1: fields must be separated by commas; this line uses semicolons.")]
+    public void Load_BadCsvLabelsOrSeparator_NamesTheFileAndLine(string content, string message)
+    {
+        var path = Path.Combine(_directory, "bad.csv");
+        File.WriteAllText(path, content);
+
+        var e = Assert.Throws<DataUnavailableException>(() => CsvImages.Load(path));
+
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path), e.Message);
+    }
 }
