@@ -16,10 +16,12 @@ namespace Regularizers.Torch.Models;
 /// string  header                       JSON, the kind's own payload (enums by name)
 /// int32   N                            number of modules
 /// N ×     state dictionary             TorchSharp's nn.Module.save format
+/// 32 bytes                             SHA-256 of everything above
 /// </code>
 /// Files are written atomically (<see cref="AtomicFile"/>). Reading throws <see cref="InvalidDataException"/> whose
 /// message starts with the file's name for a foreign file, another kind (<c>… is a saved X, not a Y.</c>), a newer format
-/// version, and truncated or corrupt data, including state dictionaries that do not fit the modules built for them;
+/// version, and truncated or corrupt data, including state dictionaries that do not fit the modules built for them and
+/// any changed byte (the checksum: flipped weight bytes otherwise load silently and score like a broken model);
 /// modules built before the failure are disposed. A builder or legacy reader may throw its own
 /// <see cref="InvalidDataException"/> (naming the file): it passes through unchanged.
 /// </summary>
@@ -52,16 +54,20 @@ public static class ModelFile
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(modules);
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write(kind);
-        writer.Write(JsonSerializer.Serialize(header, Json));
-        writer.Write(modules.Count);
-        foreach (var module in modules)
+        using var hashing = new HashingStream(stream);
+        using (var writer = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
         {
-            module.save(writer);
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(kind);
+            writer.Write(JsonSerializer.Serialize(header, Json));
+            writer.Write(modules.Count);
+            foreach (var module in modules)
+            {
+                module.save(writer);
+            }
         }
+        stream.Write(hashing.Hash());
     }
 
     /// <summary>Reads a model file of <paramref name="kind"/> from <paramref name="path"/>.</summary>
@@ -83,7 +89,8 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(build);
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        using var hashing = new HashingStream(stream);
+        using var reader = new BinaryReader(hashing, Encoding.UTF8, leaveOpen: true);
         var magic = ReadMagic(reader);
         if (magic != Magic)
         {
@@ -101,11 +108,25 @@ public static class ModelFile
         {
             throw new InvalidDataException($"{name} is a saved {found}, not a {kind}.");
         }
-        return Checked(name, () =>
+        var saved = Checked(name, () =>
         {
             var header = JsonSerializer.Deserialize<THeader>(reader.ReadString(), Json) ?? throw new FormatException("the header is null.");
             return new SavedModel<THeader>(header, LoadModules(reader, reader.ReadInt32(), i => build(header, i)));
         });
+        var computed = hashing.Hash();
+        var stored = new byte[computed.Length];
+        var complete = stream.ReadAtLeast(stored, stored.Length, throwOnEndOfStream: false) == stored.Length;
+        if (!complete || !computed.AsSpan().SequenceEqual(stored))
+        {
+            foreach (var module in saved.Modules)
+            {
+                module.Dispose();
+            }
+            throw new InvalidDataException(complete
+                ? $"{name} is corrupt: its SHA-256 checksum does not match its contents (the file was changed after it was saved)."
+                : $"{name} is truncated: its SHA-256 checksum is missing.");
+        }
+        return saved;
     }
 
     /// <summary>

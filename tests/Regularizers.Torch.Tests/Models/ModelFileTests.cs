@@ -84,7 +84,8 @@ public sealed class ModelFileTests : IDisposable
         using var module = Spec().Build();
         module.load(reader);
         module.load(reader);
-        Assert.Equal(reader.BaseStream.Length, reader.BaseStream.Position);
+        var payload = (int)reader.BaseStream.Position;
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path).AsSpan(0, payload)), reader.ReadBytes(64));
     }
 
     [Theory]
@@ -134,7 +135,7 @@ public sealed class ModelFileTests : IDisposable
     [InlineData(26)]
     [InlineData(40)]
     [InlineData(120)]
-    [InlineData(-10)]
+    [InlineData(-40)]
     public void Read_Truncated_SaysTruncatedAndDisposesWhatItBuilt(int keep)
     {
         var path = Path("cut.bin");
@@ -151,6 +152,37 @@ public sealed class ModelFileTests : IDisposable
 
         Assert.StartsWith($"{path} is truncated or corrupt: ", e.Message, StringComparison.Ordinal);
         Assert.Equal(keep > 0 ? 0 : 2, built.Count);
+        Assert.All(built.SelectMany(m => m.parameters()), p => Assert.Equal(IntPtr.Zero, p.Handle));
+    }
+
+    [Theory]
+    [InlineData(-10, "is truncated: its SHA-256 checksum is missing.")]
+    [InlineData(-100, "is corrupt: its SHA-256 checksum does not match its contents (the file was changed after it was saved).")]
+    public void Read_ChecksumMissingOrAByteFlipped_FailsAndDisposesWhatItBuilt(int offset, string message)
+    {
+        var path = Path("changed.bin");
+        SaveTwo(path);
+        var bytes = File.ReadAllBytes(path);
+        if (offset == -10)
+        {
+            bytes = bytes[..^10];
+        }
+        else
+        {
+            // A weight byte of the second state dictionary: it still loads, only the checksum can tell.
+            bytes[^-offset] ^= 0x40;
+        }
+        File.WriteAllBytes(path, bytes);
+        var built = new List<nn.Module<Tensor, Tensor>>();
+
+        var e = Assert.Throws<InvalidDataException>(() => ModelFile.Read<Header>(path, Kind, (header, _) =>
+        {
+            built.Add(header.Network.Build());
+            return built[^1];
+        }));
+
+        Assert.Equal($"{path} {message}", e.Message);
+        Assert.Equal(2, built.Count);
         Assert.All(built.SelectMany(m => m.parameters()), p => Assert.Equal(IntPtr.Zero, p.Handle));
     }
 
