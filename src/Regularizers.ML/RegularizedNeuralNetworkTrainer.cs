@@ -80,7 +80,33 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
     /// <exception cref="ArgumentOutOfRangeException">A column is missing.</exception>
     /// <exception cref="ArgumentException">A column has the wrong type.</exception>
     /// <exception cref="InvalidOperationException">The data is empty, a feature is NaN or infinite, or a label is missing or out of range.</exception>
-    public RegularizedNeuralNetworkTransformer Fit(IDataView input)
+    public RegularizedNeuralNetworkTransformer Fit(IDataView input) => Train(input, _options.ValidationData);
+
+    /// <summary>
+    /// Trains on <paramref name="trainData"/> with <paramref name="validationData"/> as the validation set, as ML.NET's
+    /// trainers with validation support take it: the validation loss and accuracy are in the history, and early
+    /// stopping (<see cref="RegularizedNeuralNetworkOptions.EarlyStoppingCriterion"/>) watches them. The same as setting
+    /// <see cref="RegularizedNeuralNetworkOptions.ValidationData"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The options already hold <see cref="RegularizedNeuralNetworkOptions.ValidationData"/>, or bagging is on (its members
+    /// validate on their out-of-bag rows), or the validation labels do not match the training labels.
+    /// </exception>
+    public RegularizedNeuralNetworkTransformer Fit(IDataView trainData, IDataView validationData)
+    {
+        ArgumentNullException.ThrowIfNull(validationData);
+        if (_options.ValidationData is not null)
+        {
+            throw new ArgumentException("validationData: the options already hold ValidationData; give the validation data one way.", nameof(validationData));
+        }
+        if (_options.BaggingMembers > 0)
+        {
+            throw new ArgumentException("validationData: with BaggingMembers, early stopping uses each member's out-of-bag rows; set ValidationFraction instead.", nameof(validationData));
+        }
+        return Train(trainData, validationData);
+    }
+
+    private RegularizedNeuralNetworkTransformer Train(IDataView input, IDataView? validationData)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (x, y, outputs, labelAnnotations) = Read(input, "training data");
@@ -89,7 +115,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         (Tensor X, Tensor Y)? validation = null;
         var trainX = x;
         var trainY = y;
-        if (_options.ValidationData is { } validationData)
+        if (validationData is not null)
         {
             var (vx, vy, vOutputs, _) = Read(validationData, "validation data");
             if (vOutputs != outputs && _kind == PredictionKind.MulticlassClassification)

@@ -66,6 +66,33 @@ public class TrainerOptionTests
     }
 
     [Fact]
+    public void FitWithValidationData_SameModelAsValidationDataInTheOptions()
+    {
+        var train = Features(FashionRows.Train.Take(600));
+        var valid = Features(FashionRows.Train.Skip(600).Take(200));
+        var options = new RegularizedNeuralNetworkOptions { HiddenLayers = [16], Epochs = 6, Seed = 3, EarlyStoppingCriterion = new Patience(1) };
+
+        using var overload = Context.MulticlassClassification.Trainers.RegularizedNeuralNetwork(options).Fit(train, valid);
+        options.ValidationData = valid;
+        using var viaOptions = Context.MulticlassClassification.Trainers.RegularizedNeuralNetwork(options).Fit(train);
+
+        Assert.All(overload.History!.Epochs, e => Assert.NotNull(e.ValidationLoss));
+        Assert.Equal(viaOptions.History!.Epochs.Select(e => e.ValidationLoss), overload.History.Epochs.Select(e => e.ValidationLoss));
+        Assert.Equal(viaOptions.History.RestoredEpoch, overload.History.RestoredEpoch);
+    }
+
+    [Fact]
+    public void FitWithValidationData_OptionsAlsoHoldValidationData_ThrowsSayingSo()
+    {
+        var data = Features(FashionRows.Train.Take(50));
+        var trainer = Context.MulticlassClassification.Trainers.RegularizedNeuralNetwork(new RegularizedNeuralNetworkOptions { ValidationData = data });
+
+        var e = Assert.Throws<ArgumentException>(() => trainer.Fit(data, data));
+
+        Assert.Equal("validationData: the options already hold ValidationData; give the validation data one way. (Parameter 'validationData')", e.Message);
+    }
+
+    [Fact]
     public void Bagging_TrainsTheMembersAndAveragesThem()
     {
         using var model = Fit(new RegularizedNeuralNetworkOptions { HiddenLayers = [32], Epochs = 2, Seed = 1, BaggingMembers = 3 });
