@@ -130,7 +130,6 @@ public sealed class Regularization : IEnumerable<IRegularizer>
     private static Tensor ValueOf(IWeightPenalty penalty, nn.Module model)
     {
         var parameters = penalty.Targets.Select(model, penalty.GetType().Name);
-        var value = parameters.Sum(p => penalty.Value(p.Parameter));
-        return tensor(value, parameters[0].Parameter.dtype, parameters[0].Parameter.device);
+        return ClosedFormBackward.Scalar(parameters.Sum(p => penalty.Value(p.Parameter)), parameters[0].Parameter);
     }
 }

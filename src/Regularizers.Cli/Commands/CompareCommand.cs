@@ -148,9 +148,19 @@ internal static class CompareCommand
             .Where(r => r.SetupId == setupId)
             .GroupBy(r => r.Key)
             .ToDictionary(g => g.Key, g => g.First().Result);
-        var results = runs.Select(r => done.GetValueOrDefault((setupId, r.Configuration.Name, r.Configuration.Description, r.Seed)))
-            .OfType<RunResult>().ToList();
-        var todo = runs.Where(r => !done.ContainsKey((setupId, r.Configuration.Name, r.Configuration.Description, r.Seed))).ToList();
+        var results = new List<RunResult>();
+        var todo = new List<(Configuration Configuration, int Seed)>();
+        foreach (var run in runs)
+        {
+            if (done.TryGetValue(RunRecord.KeyOf(setupId, run.Configuration, run.Seed), out var result))
+            {
+                results.Add(result);
+            }
+            else
+            {
+                todo.Add(run);
+            }
+        }
         if (results.Count > 0)
         {
             context.Error.WriteLine($"resuming: {results.Count} of {runs.Count} runs are already in {file!.Path}.");

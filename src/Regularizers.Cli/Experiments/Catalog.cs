@@ -64,7 +64,7 @@ internal static class Catalog
     /// A regularization whose weight penalty adds its gradient in place (the Trainer calls AfterBackward): the
     /// gradients autograd would give, for less work per step.
     /// </summary>
-    private static Regularization InPlace(IWeightPenalty penalty) => new(PenaltyGradients.InPlace) { penalty };
+    public static Regularization InPlace(IWeightPenalty penalty) => new(PenaltyGradients.InPlace) { penalty };
 
     /// <summary>Finds a configuration of a preset, or a point of a sweep (<c>l2@0.0001</c>), by name; null when there is none.</summary>
     public static Configuration? Find(string preset, string name) =>

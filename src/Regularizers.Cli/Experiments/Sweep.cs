@@ -23,9 +23,9 @@ internal sealed record Sweep(string Family, IReadOnlyList<double> Values)
     private static readonly Dictionary<string, FamilyDefinition> Families = new()
     {
         ["l2"] = new("λ", "λ ≥ 0", v => v >= 0, (v, name) =>
-            new Configuration(name, Invariant($"L2 penalty (λ/2)·Σw², λ = {v}, weights only")) { Regularization = () => new(PenaltyGradients.InPlace) { new L2Penalty(v) } }),
+            new Configuration(name, Invariant($"L2 penalty (λ/2)·Σw², λ = {v}, weights only")) { Regularization = () => Catalog.InPlace(new L2Penalty(v)) }),
         ["l1"] = new("λ", "λ ≥ 0", v => v >= 0, (v, name) =>
-            new Configuration(name, Invariant($"L1 penalty λ·Σ|w|, λ = {v}, weights only")) { Regularization = () => new(PenaltyGradients.InPlace) { new L1Penalty(v) } }),
+            new Configuration(name, Invariant($"L1 penalty λ·Σ|w|, λ = {v}, weights only")) { Regularization = () => Catalog.InPlace(new L1Penalty(v)) }),
         ["dropout"] = new("p", "0 ≤ p < 1", v => v is >= 0 and < 1, (v, name) =>
             new Configuration(name, Invariant($"inverted dropout p = {v} after each hidden layer")) { HiddenDropout = () => new InvertedDropout(v) }),
         ["label-smoothing"] = new("ε", "0 ≤ ε < 1", v => v is >= 0 and < 1, (v, name) =>

@@ -17,4 +17,8 @@ internal sealed record RunRecord(string SetupId, RunSetup Setup, IReadOnlyList<s
     /// <summary>The run's identity within its setup: configuration, description and seed.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public (string SetupId, string Configuration, string Description, int Seed) Key => (SetupId, Result.Configuration, Description, Result.Seed);
+
+    /// <summary>The <see cref="Key"/> the run of <paramref name="configuration"/> with <paramref name="seed"/> under <paramref name="setupId"/> gets.</summary>
+    public static (string SetupId, string Configuration, string Description, int Seed) KeyOf(string setupId, Configuration configuration, int seed) =>
+        (setupId, configuration.Name, configuration.Description, seed);
 }

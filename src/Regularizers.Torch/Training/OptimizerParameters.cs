@@ -13,9 +13,10 @@ internal static class OptimizerParameters
     /// <summary>What is wrong with <paramref name="optimizer"/> for <paramref name="model"/>, or null when it fits.</summary>
     public static string? Mismatch(nn.Module model, optim.Optimizer optimizer)
     {
-        var own = model.parameters().ToHashSet<object>(ReferenceEqualityComparer.Instance);
+        var own = model.parameters().ToList();
+        var ownSet = own.ToHashSet<object>(ReferenceEqualityComparer.Instance);
         var stepped = optimizer.parameters().ToList();
-        var foreign = stepped.Count(p => !own.Contains(p));
+        var foreign = stepped.Count(p => !ownSet.Contains(p));
         if (stepped.Count == 0)
         {
             return "it holds no parameters";
@@ -24,7 +25,7 @@ internal static class OptimizerParameters
         {
             return $"{foreign} of its {stepped.Count} parameters are not the model's (was it built for another model?)";
         }
-        return model.parameters().Any(p => p.requires_grad)
+        return own.Any(p => p.requires_grad)
             ? null
             : "the model has no parameter that requires a gradient (all are frozen)";
     }
