@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Regularizers.Cli.Experiments;
 using Regularizers.Cli.Reports;
 
@@ -36,26 +35,6 @@ public class ReportTests
 
         Assert.Equal("-0.0100 (1 seed)", Format.Delta(rows[1].DeltaTestAccuracy));
         Assert.Equal("baseline", Format.Delta(rows[0].DeltaTestAccuracy));
-    }
-
-    [Fact]
-    public void SvgLineChart_NonFiniteValues_AreSkipped()
-    {
-        var svg = SvgLineChart.Render("c", "t", "x", "y", [("a", [1.0, double.NaN, 3.0]), ("b & c", [2.0, 2.0])]);
-
-        var points = Regex.Matches(svg, "points=\"([^\"]*)\"").Select(m => m.Groups[1].Value.Split(' ').Length).ToList();
-        Assert.Equal([2, 2], points);
-        Assert.Contains("data-series=\"b &amp; c\"", svg, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SvgLineChart_Points_SpanThePlotArea()
-    {
-        var svg = SvgLineChart.Render("c", "t", "x", "y", [("a", [0.0, 1.0])]);
-
-        // x = 1 at the left edge (64), x = 2 at the right edge (900 − 230); y spans 36..332 with 5% padding.
-        var points = Regex.Match(svg, "points=\"([^\"]*)\"").Groups[1].Value;
-        Assert.Equal("64.0,318.5 670.0,49.5", points);
     }
 
     [Fact]

@@ -57,14 +57,17 @@ internal static class ExperimentRunner
         }
         var trainScore = model.Score(data.TrainX, data.TrainLabels);
         var testScore = model.Score(data.TestX, data.TestLabels);
-        var (norm, sparsity) = model.Weights();
+        var (norm, sparsity, magnitudes) = model.Weights();
         var result = new RunResult(
             configuration.Name, seed, trainScore.Accuracy, testScore.Accuracy, testScore.Loss,
             histories.Max(h => h.Epochs.Count), seconds, norm, sparsity,
             MeanPerEpoch(histories.Select(h => h.Series(Metric.Loss)).ToList()),
             MeanPerEpoch(recorder.Series),
             testScore.AccuracyBySize,
-            histories.Select(h => h.StopReason).FirstOrDefault(r => r is not null));
+            histories.Select(h => h.StopReason).FirstOrDefault(r => r is not null))
+        {
+            WeightMagnitudes = magnitudes,
+        };
         return (result, model);
     }
 

@@ -29,6 +29,12 @@ internal sealed record RunResult(
     IReadOnlyList<double> EnsembleAccuracyBySize,
     string? StopReason)
 {
+    /// <summary>
+    /// The <see cref="Experiments.WeightMagnitudes"/> histogram of |w|, members averaged; null in results files written
+    /// before it was recorded.
+    /// </summary>
+    public IReadOnlyList<double>? WeightMagnitudes { get; init; }
+
     /// <summary>The generalization gap: training accuracy − test accuracy.</summary>
     public double Gap => TrainAccuracy - TestAccuracy;
 }

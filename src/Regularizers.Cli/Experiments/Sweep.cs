@@ -73,14 +73,23 @@ internal sealed record Sweep(string Family, IReadOnlyList<double> Values)
     public IReadOnlyList<Configuration> Configurations() => Values.Select(v => Create(Family, v)).ToList();
 
     /// <summary>The configuration a sweep name such as <c>l2@0.0001</c> stands for, or null when it is not one.</summary>
-    public static Configuration? Find(string name)
+    public static Configuration? Find(string name) =>
+        TryParsePoint(name, out var family, out var value) ? Create(family, value) : null;
+
+    /// <summary>
+    /// Reads a sweep configuration's name, <c>family@value</c>, into its family and strength; false for any other name.
+    /// </summary>
+    public static bool TryParsePoint(string name, out string family, out double value)
     {
         var parts = name.Split('@', 2);
-        return parts.Length == 2 && Families.TryGetValue(parts[0], out var family)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && family.Allows(v)
-            ? Create(parts[0], v)
-            : null;
+        family = parts[0];
+        value = double.NaN;
+        return parts.Length == 2 && Families.TryGetValue(parts[0], out var definition)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && definition.Allows(value);
     }
+
+    /// <summary>The symbol of <paramref name="family"/>'s strength (λ, p, ε, σ or c).</summary>
+    public static string ParameterOf(string family) => Families[family].Parameter;
 
     private static Configuration Create(string family, double value) =>
         Families[family].Create(value, $"{family}@{value.ToString("R", CultureInfo.InvariantCulture)}");

@@ -52,12 +52,16 @@ internal sealed class TrainedModel : IDisposable
             EnsembleCombiner.AccuracyBySize(members, Classes, labels, combination));
     }
 
-    /// <summary>√(Σw²) over the weights (biases excluded) and the fraction with |w| &lt; <see cref="NearZero"/>, averaged over members.</summary>
-    public (double Norm, double Sparsity) Weights()
+    /// <summary>
+    /// √(Σw²) over the weights (biases excluded), the fraction with |w| &lt; <see cref="NearZero"/>, and their
+    /// <see cref="WeightMagnitudes"/> histogram, each averaged over members.
+    /// </summary>
+    public (double Norm, double Sparsity, IReadOnlyList<double> Magnitudes) Weights()
     {
         var targets = new ParameterTargets(ParameterSelection.WeightsOnly);
         var norms = new List<double>();
         var sparsities = new List<double>();
+        var magnitudes = new double[WeightMagnitudes.Bins];
         foreach (var member in Members)
         {
             using var noGrad = no_grad();
@@ -66,8 +70,13 @@ internal sealed class TrainedModel : IDisposable
             var all = cat(weights);
             norms.Add(all.norm().item<float>());
             sparsities.Add(all.abs().lt(NearZero).to_type(ScalarType.Float64).mean().item<double>());
+            var fractions = WeightMagnitudes.Fractions(all.data<float>().ToArray());
+            for (var i = 0; i < magnitudes.Length; i++)
+            {
+                magnitudes[i] += fractions[i] / Members.Count;
+            }
         }
-        return (norms.Average(), sparsities.Average());
+        return (norms.Average(), sparsities.Average(), magnitudes);
     }
 
     /// <inheritdoc />
