@@ -5,9 +5,12 @@
 #   python3-torch          PyTorch 1.13, to regenerate golden values and run the PyTorch side of the benchmarks
 #   libopenblas0-pthread   threaded OpenBLAS for PyTorch 1.13 (without it, Debian's torch falls back on the reference
 #                          BLAS: 6 GFLOP/s on a 1024² matmul here against 80 with it, and a 16 s baseline epoch)
+#   fonts-dejavu-core      the font the report's and notebooks' charts are drawn in (ScottPlot renders text with it)
+#   chromium               the real browser the report test opens the HTML report in (driven by Playwright, which
+#                          cannot download a browser here)
 set -euo pipefail
 
-packages=(dataset-fashion-mnist python3-torch libopenblas0-pthread)
+packages=(dataset-fashion-mnist python3-torch libopenblas0-pthread fonts-dejavu-core chromium)
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "bootstrap: apt-get not found. Install these Debian packages by other means: ${packages[*]}" >&2
