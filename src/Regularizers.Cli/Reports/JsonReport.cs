@@ -28,6 +28,8 @@ internal static class JsonReport
         comparison.Baseline,
         comparison.Seconds,
         comparison.Interrupted,
+        // How to read each run's weightMagnitudes: bin 0 is |w| < 10^lowestDecade, then binsPerDecade bins per decade, the last |w| ≥ 10^highestDecade.
+        WeightMagnitudeBins = new { WeightMagnitudes.LowestDecade, WeightMagnitudes.HighestDecade, WeightMagnitudes.BinsPerDecade },
         Configurations = comparison.Rows.Select(row => new
         {
             row.Configuration.Name,
@@ -60,6 +62,7 @@ internal static class JsonReport
                 TrainLoss = r.TrainLoss.Select(Finite),
                 ValidationLoss = r.ValidationLoss.Select(Finite),
                 r.EnsembleAccuracyBySize,
+                r.WeightMagnitudes,
             }),
         }),
     }, Options);
