@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.PackageManagement;
 
 namespace Regularizers.Notebooks.Tests;
 
 /// <summary>
-/// Runs every code cell of a notebook, in order, in one C# kernel (as Polyglot Notebooks does, with the notebook's
-/// folder as the working directory), and keeps every output of every cell.
+/// Runs every code cell of a notebook, in order, in one C# kernel set up as Polyglot Notebooks sets it up
+/// (<c>#r "nuget: …"</c>, <c>display(…)</c>, the notebook's folder as the working directory), and keeps every output
+/// of every cell.
 /// </summary>
 public sealed class NotebookRun
 {
@@ -75,7 +77,14 @@ public sealed class NotebookRun
     /// <summary>Writes the notebook to <paramref name="path"/> with this run's outputs and execution counts.</summary>
     public void Save(string path) => IpynbFile.Write(path, IpynbFile.WithOutputs(_notebook, Cells));
 
-    private static CSharpKernel CreateKernel() => new();
+    private static CSharpKernel CreateKernel() =>
+        new CSharpKernel()
+            .UseKernelHelpers()
+            .UseNugetDirective((kernel, packages) =>
+            {
+                kernel.AddAssemblyReferences(packages.SelectMany(package => package.AssemblyPaths));
+                return Task.CompletedTask;
+            });
 
     private static CellRun Run(CSharpKernel kernel, string source, int executionCount)
     {
