@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Regularizers.Notebooks.Tests;
@@ -8,6 +10,8 @@ namespace Regularizers.Notebooks.Tests;
 /// </summary>
 public sealed class NotebookRunWriteBackTests : IClassFixture<NotebookRunWriteBackTests.Fixture>
 {
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Fixture _fixture;
 
     public NotebookRunWriteBackTests(Fixture fixture) => _fixture = fixture;
@@ -118,7 +122,7 @@ public sealed class NotebookRunWriteBackTests : IClassFixture<NotebookRunWriteBa
     [Fact]
     public void Save_EverythingButOutputsAndCounts_IsUnchanged()
     {
-        var original = IpynbFile.Read(NotebookRunWriteBackTests.Fixture.Source);
+        var original = IpynbFile.Read(Fixture.Source);
 
         Assert.True(JsonNode.DeepEquals(WithoutRunResults(original), WithoutRunResults(_fixture.Notebook)));
     }
@@ -138,14 +142,11 @@ public sealed class NotebookRunWriteBackTests : IClassFixture<NotebookRunWriteBa
     {
         var copy = Path.Combine(_fixture.Folder.FullName, "copy.ipynb");
 
-        IpynbFile.Write(copy, IpynbFile.Read(NotebookRunWriteBackTests.Fixture.Source));
+        IpynbFile.Write(copy, IpynbFile.Read(Fixture.Source));
 
-        Assert.Equal(File.ReadAllBytes(NotebookRunWriteBackTests.Fixture.Source), File.ReadAllBytes(copy));
+        Assert.Equal(File.ReadAllBytes(Fixture.Source), File.ReadAllBytes(copy));
         Assert.Equal([copy], Directory.GetFiles(_fixture.Folder.FullName, "*copy*", SearchOption.AllDirectories));
     }
-
-    private static readonly System.Text.Json.JsonSerializerOptions Unescaped =
-        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonObject WithoutRunResults(JsonObject notebook)
     {
