@@ -3,16 +3,16 @@ using System.Text.RegularExpressions;
 
 namespace Regularizers.Notebooks.Tests;
 
-/// <summary>Runs notebooks/quickstart.ipynb once and checks what it claims against what it printed.</summary>
-public sealed class QuickstartNotebookTests : IClassFixture<QuickstartNotebookTests.Fixture>
+/// <summary>Runs notebooks/01-quickstart-torchsharp.ipynb once and checks what it claims against what it printed.</summary>
+public sealed class QuickstartTorchSharpNotebookTests : IClassFixture<QuickstartTorchSharpNotebookTests.Fixture>
 {
     private readonly NotebookRun _run;
 
-    public QuickstartNotebookTests(Fixture fixture) => _run = fixture.Run;
+    public QuickstartTorchSharpNotebookTests(Fixture fixture) => _run = fixture.Run;
 
     public sealed class Fixture
     {
-        public NotebookRun Run { get; } = NotebookRun.Execute("quickstart.ipynb");
+        public NotebookRun Run { get; } = NotebookRun.Execute("01-quickstart-torchsharp.ipynb");
     }
 
     private double Number(string pattern)
@@ -28,6 +28,14 @@ public sealed class QuickstartNotebookTests : IClassFixture<QuickstartNotebookTe
         Assert.Empty(_run.Failures);
         Assert.Equal(6, _run.Outputs.Count);
         Assert.All(_run.Outputs, output => Assert.NotEmpty(output));
+    }
+
+    [Fact]
+    public void Quickstart_FirstCell_InstallsTorchSharpFromNuGet()
+    {
+        var installed = _run.Cells[0].Outputs.OfType<DisplayOutput>().Last(d => d.Data.ContainsKey("text/html")).Data["text/html"];
+
+        Assert.Contains("<strong>Installed Packages</strong><ul><li><span>TorchSharp-cpu, 0.107.0</span></li></ul>", installed, StringComparison.Ordinal);
     }
 
     [Fact]
