@@ -88,6 +88,12 @@ public sealed class LineChart
             var mark = plot.Add.VerticalLine(Position(x), 1.5f, Colors.Black, LinePattern.Dotted);
             mark.LabelText = label;
             mark.LabelOppositeAxis = true;
+            mark.LabelFontSize = 12;
+        }
+        if (_marks.Count > 0)
+        {
+            // The marks' labels sit on the top edge; without room reserved there they are cut off.
+            plot.Axes.Top.MinimumSize = 26;
         }
         if (!LogX && _series.SelectMany(s => s.X).All(x => x == Math.Floor(x)))
         {
