@@ -11,12 +11,28 @@ public class ArgumentTests
     [InlineData("--learning-rate", "0", "--learning-rate must be a finite number greater than 0. Received: 0.")]
     [InlineData("--learning-rate", "NaN", "--learning-rate must be a finite number greater than 0. Received: NaN.")]
     [InlineData("--preset", "mnist", "--preset must be one of: default, large, seed004. Received: mnist.")]
+    [InlineData("--device", "tpu", "--device must be cpu, cuda or cuda:N. Received: tpu.")]
+    [InlineData("--device", "cuda:one", "--device must be cpu, cuda or cuda:N. Received: cuda:one.")]
     public void Compare_InvalidOption_ExitsTwoWithExactMessage(string option, string value, string message)
     {
         var (code, _, error) = CliRunner.Run("compare", option, value);
 
         Assert.Equal(2, code);
         Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public void Compare_CudaWithTorchSharpCpu_ExitsTwoSayingWhatAGpuRunNeeds()
+    {
+        Assert.False(TorchSharp.torch.cuda.is_available(), "This test is about a machine without CUDA, as the CI machine is.");
+
+        var (code, _, error) = CliRunner.Run("compare", "--device", "cuda");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "--device cuda: CUDA is not available to TorchSharp here. A GPU run needs an NVIDIA driver and TorchSharp's CUDA package " +
+            "(TorchSharp-cuda-linux or TorchSharp-cuda-windows) in place of TorchSharp-cpu; use --device cpu otherwise.",
+            error);
     }
 
     [Fact]

@@ -22,6 +22,17 @@ internal sealed class SharedOptions
         {
             AtLeast(option, 1);
         }
+        Device.Validators.Add(result =>
+        {
+            try
+            {
+                ComputeDevice.Parse(result.GetValueOrDefault<string>());
+            }
+            catch (FormatException e)
+            {
+                result.AddError(e.Message);
+            }
+        });
         LearningRate.Validators.Add(result =>
         {
             if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && !(value > 0 && double.IsFinite(value)))
@@ -56,6 +67,13 @@ internal sealed class SharedOptions
     /// <summary><c>--learning-rate</c>.</summary>
     public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "The optimizer's learning rate (default: the preset's)." };
 
+    /// <summary><c>--device</c>.</summary>
+    public Option<string> Device { get; } = new("--device")
+    {
+        Description = $"Where to train: {ComputeDevice.Allowed} (a GPU needs TorchSharp's CUDA package in place of TorchSharp-cpu).",
+        DefaultValueFactory = _ => ComputeDevice.Cpu,
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -65,6 +83,7 @@ internal sealed class SharedOptions
         command.Add(ValidationSize);
         command.Add(Epochs);
         command.Add(LearningRate);
+        command.Add(Device);
     }
 
     /// <summary>The preset's settings with the parsed overrides.</summary>
@@ -77,6 +96,7 @@ internal sealed class SharedOptions
             ValidationSize = parse.GetValue(ValidationSize) ?? settings.ValidationSize,
             Epochs = parse.GetValue(Epochs) ?? settings.Epochs,
             Network = settings.Network with { LearningRate = parse.GetValue(LearningRate) ?? settings.Network.LearningRate },
+            Device = ComputeDevice.Parse(parse.GetValue(Device)!),
         };
     }
 

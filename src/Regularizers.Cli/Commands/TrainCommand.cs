@@ -38,7 +38,7 @@ internal static class TrainCommand
     public static int Execute(CliContext context, ExperimentSettings settings, Configuration configuration, int seed, string? dataPath, string outputPath)
     {
         OutputPaths.Check(("--output", outputPath));
-        using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize);
+        using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize, settings.Device);
         RunResult result;
         TrainedModel model;
         try

@@ -1,3 +1,4 @@
+using Regularizers.Cli.Experiments;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Data;
@@ -11,14 +12,14 @@ internal sealed class ExperimentData : IDisposable
     /// <summary>The CSV test fraction when a single CSV file is given.</summary>
     public const double CsvTestFraction = 0.2;
 
-    private ExperimentData(string source, LabeledImages train, LabeledImages validation, LabeledImages test, int classes)
+    private ExperimentData(string source, LabeledImages train, LabeledImages validation, LabeledImages test, int classes, Device device)
     {
         Source = source;
         Features = train.FeatureCount;
         Classes = classes;
-        (TrainX, TrainY, TrainLabels) = ToTensors(train);
-        (ValidationX, ValidationY, _) = ToTensors(validation);
-        (TestX, TestY, TestLabels) = ToTensors(test);
+        (TrainX, TrainY, TrainLabels) = ToTensors(train, device);
+        (ValidationX, ValidationY, _) = ToTensors(validation, device);
+        (TestX, TestY, TestLabels) = ToTensors(test, device);
     }
 
     /// <summary>Where the data came from.</summary>
@@ -60,8 +61,12 @@ internal sealed class ExperimentData : IDisposable
     /// <see cref="CsvTestFraction"/> becomes the test set).
     /// </summary>
     /// <exception cref="DataUnavailableException">The data is missing or unreadable.</exception>
+    /// <param name="path">The data, or null for Fashion-MNIST.</param>
+    /// <param name="trainSize">Training examples to draw.</param>
+    /// <param name="validationSize">Validation examples to draw from the rest of the training split.</param>
+    /// <param name="device">Where the tensors live (a <see cref="ComputeDevice"/> name).</param>
     /// <exception cref="CliUsageException">The sizes do not fit the data; the message gives the allowed range.</exception>
-    public static ExperimentData Load(string? path, int trainSize, int validationSize)
+    public static ExperimentData Load(string? path, int trainSize, int validationSize, string device = ComputeDevice.Cpu)
     {
         var (source, pool, test) = Read(path);
         var available = pool.Count - validationSize;
@@ -77,7 +82,7 @@ internal sealed class ExperimentData : IDisposable
         }
         var order = Shuffle(pool.Count);
         var classes = Math.Max(pool.ClassCount, test.ClassCount);
-        return new ExperimentData(source, pool.Select(order[..trainSize]), pool.Select(order[trainSize..(trainSize + validationSize)]), test, classes);
+        return new ExperimentData(source, pool.Select(order[..trainSize]), pool.Select(order[trainSize..(trainSize + validationSize)]), test, classes, ComputeDevice.Of(device));
     }
 
     private static (string Source, LabeledImages Pool, LabeledImages Test) Read(string? path)
@@ -125,8 +130,9 @@ internal sealed class ExperimentData : IDisposable
         return order;
     }
 
-    private static (Tensor X, Tensor Y, int[] Labels) ToTensors(LabeledImages images) =>
-        (tensor(images.Pixels, new long[] { images.Count, images.FeatureCount }), tensor(images.Labels.Select(l => (long)l).ToArray()), images.Labels);
+    private static (Tensor X, Tensor Y, int[] Labels) ToTensors(LabeledImages images, Device device) =>
+        (tensor(images.Pixels, new long[] { images.Count, images.FeatureCount }, device: device),
+         tensor(images.Labels.Select(l => (long)l).ToArray(), device: device), images.Labels);
 
     /// <inheritdoc />
     public void Dispose()

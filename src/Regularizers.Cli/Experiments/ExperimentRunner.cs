@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Diagnostics;
 using Regularizers.Cli.Data;
 using Regularizers.Torch.Ensembles;
@@ -77,7 +78,7 @@ internal static class ExperimentRunner
         var spec = settings.NetworkFor(data.Features, data.Classes);
         manual_seed(seed);
 #pragma warning disable CA2000 // The ensemble owns the network from here; the model is disposed below if training fails.
-        var model = new TrainedModel(BaggingEnsemble.FromModels([configuration.Build(spec)], data.Features, data.Classes, configuration.Combination), data.Classes);
+        var model = new TrainedModel(BaggingEnsemble.FromModels([configuration.Build(spec).to(ComputeDevice.Of(settings.Device))], data.Features, data.Classes, configuration.Combination), data.Classes);
 #pragma warning restore CA2000
         try
         {
@@ -100,7 +101,7 @@ internal static class ExperimentRunner
         ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, TrainerOptions options)
     {
         var ensemble = BaggingEnsemble.Train(
-            inputs => configuration.Build(settings.NetworkFor(inputs, data.Classes)),
+            inputs => configuration.Build(settings.NetworkFor(inputs, data.Classes)).to(ComputeDevice.Of(settings.Device)),
             settings.NetworkFor(data.Features, data.Classes).CreateOptimizer,
             options,
             new BaggingOptions { Members = configuration.BaggingMembers, Combination = configuration.Combination, Seed = seed },

@@ -29,6 +29,9 @@ internal sealed record ExperimentSettings
     /// <summary>Validation examples, drawn from the rest of the training split (for early stopping and the loss curves).</summary>
     public required int ValidationSize { get; init; }
 
+    /// <summary>The device every tensor lives on, a <see cref="ComputeDevice"/> name (<c>cpu</c> unless <c>--device</c> says otherwise).</summary>
+    public string Device { get; init; } = ComputeDevice.Cpu;
+
     /// <summary>Independent repetitions (initial weights and batch order) of every configuration.</summary>
     public required int Seeds { get; init; }
 
@@ -38,5 +41,6 @@ internal sealed record ExperimentSettings
     /// <summary>A one-line description, e.g. <c>784-200-10 Sigmoid, Sgd lr 0.01, batch 64, 20 epochs</c>.</summary>
     public string Describe(int inputs, int classes) =>
         FormattableString.Invariant(
-            $"{inputs}-{string.Join("-", Network.HiddenLayers)}-{classes} {Network.Activation}, {Network.Optimizer} lr {Network.LearningRate}, batch {BatchSize}, {Epochs} epochs, {TrainSize} training examples, {Seeds} seed(s)");
+            $"{inputs}-{string.Join("-", Network.HiddenLayers)}-{classes} {Network.Activation}, {Network.Optimizer} lr {Network.LearningRate}, batch {BatchSize}, {Epochs} epochs, {TrainSize} training examples, {Seeds} seed(s)") +
+        (Device == ComputeDevice.Cpu ? "" : $", on {Device}");
 }

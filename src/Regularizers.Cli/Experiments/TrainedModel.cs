@@ -70,7 +70,7 @@ internal sealed class TrainedModel : IDisposable
             var all = cat(weights);
             norms.Add(all.norm().item<float>());
             sparsities.Add(all.abs().lt(NearZero).to_type(ScalarType.Float64).mean().item<double>());
-            var fractions = WeightMagnitudes.Fractions(all.data<float>().ToArray());
+            var fractions = WeightMagnitudes.Fractions(all.cpu().data<float>().ToArray());
             for (var i = 0; i < magnitudes.Length; i++)
             {
                 magnitudes[i] += fractions[i] / Members.Count;

@@ -58,8 +58,8 @@ public sealed class BaggingEnsemble : IDisposable
     public IReadOnlyList<float[]> MemberProbabilities(Tensor x) =>
         Members.Select(m =>
         {
-            using var p = m.PredictProbabilities(x);
-            return p.contiguous().data<float>().ToArray();
+            using var scope = NewDisposeScope();
+            return m.PredictProbabilities(x).cpu().contiguous().data<float>().ToArray();
         }).ToList();
 
     /// <summary>The combined class probabilities [N, K] (for a hard vote: the fraction of members voting for each class).</summary>

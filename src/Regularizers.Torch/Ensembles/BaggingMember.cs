@@ -37,7 +37,7 @@ public sealed class BaggingMember : IDisposable
         Model.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var input = Sample.Features.Length == x.shape[1] ? x : x.index_select(1, tensor(Sample.Features.Select(f => (long)f).ToArray()));
+        var input = Sample.Features.Length == x.shape[1] ? x : x.index_select(1, tensor(Sample.Features.Select(f => (long)f).ToArray(), device: x.device));
         return Model.call(input).MoveToOuterDisposeScope();
     }
 

@@ -33,9 +33,8 @@ public sealed class BaggingRegressor : IDisposable
     public IReadOnlyList<double[]> MemberPredictions(Tensor x) =>
         Members.Select(m =>
         {
-            using var output = m.PredictRaw(x);
-            using var flat = output.reshape(-1).to_type(ScalarType.Float64);
-            return flat.data<double>().ToArray();
+            using var scope = NewDisposeScope();
+            return m.PredictRaw(x).reshape(-1).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
         }).ToList();
 
     /// <summary>The ensemble's prediction: the mean of the members' predictions, [N].</summary>

@@ -23,8 +23,8 @@ internal static class MemberTraining
 
         BaggingMember TrainOne((int Index, BootstrapSample Sample, nn.Module<Tensor, Tensor> Model) plan)
         {
-            using var rowIndex = tensor(plan.Sample.InBag.Select(r => (long)r).ToArray());
-            using var featureIndex = tensor(plan.Sample.Features.Select(f => (long)f).ToArray());
+            using var rowIndex = tensor(plan.Sample.InBag.Select(r => (long)r).ToArray(), device: x.device);
+            using var featureIndex = tensor(plan.Sample.Features.Select(f => (long)f).ToArray(), device: x.device);
             using var xs = x.index_select(0, rowIndex).index_select(1, featureIndex);
             using var ys = y.index_select(0, rowIndex);
             using var optimizer = createOptimizer(plan.Model);
@@ -45,7 +45,7 @@ internal static class MemberTraining
             {
                 return new BaggingMember(plan.Model, plan.Sample, memberTrainer.Fit(xs, ys));
             }
-            using var oobIndex = tensor(plan.Sample.OutOfBag.Select(r => (long)r).ToArray());
+            using var oobIndex = tensor(plan.Sample.OutOfBag.Select(r => (long)r).ToArray(), device: x.device);
             using var xo = x.index_select(0, oobIndex).index_select(1, featureIndex);
             using var yo = y.index_select(0, oobIndex);
             return new BaggingMember(plan.Model, plan.Sample, memberTrainer.Fit(xs, ys, xo, yo));

@@ -114,7 +114,9 @@ public sealed class Trainer
         _model.train();
         var count = x.shape[0];
         context.BatchesPerEpoch = (int)((count + _options.BatchSize - 1) / _options.BatchSize);
-        using var order = randperm(count, generator: generator);
+        // The order is drawn on the CPU whatever the data's device, so that a seed gives the same batches everywhere.
+        using var drawn = randperm(count, generator: generator);
+        using var order = drawn.to(x.device);
         double lossSum = 0;
         long correct = 0;
         var batch = 0;
