@@ -207,7 +207,7 @@ internal static class CompareCommand
         }
         var comparison = new Comparison(
             settings, data.Source, data.Features, data.Classes, baseline,
-            ConfigurationSummary.Summarize(configurations, results, baseline), clock.Elapsed.TotalSeconds, interrupted);
+            ConfigurationSummary.Summarize(configurations, results, baseline), clock.Elapsed.TotalSeconds, interrupted, runs.Count - todo.Count);
         Publish(context, comparison, reportPath, jsonPath);
         if (interrupted)
         {

@@ -46,7 +46,7 @@ internal static class HtmlReport
             .Append(Style).Append("</style></head><body><h1>Regularizers compared</h1>");
         html.Append("<p>").Append(Encode(comparison.Settings.Describe(comparison.Features, comparison.Classes))).Append(". Data: ")
             .Append(Encode(comparison.DataSource)).Append(". Differences are to <b>").Append(Encode(comparison.Baseline))
-            .Append("</b>, paired by seed, with a Student-t 95% interval. Total time ").Append(Format.Seconds(comparison.Seconds)).Append(" s.");
+            .Append("</b>, paired by seed, with a Student-t 95% interval; ").Append(Encode(comparison.TotalText)).Append('.');
         if (comparison.Interrupted)
         {
             html.Append(" <b>Interrupted:</b> only the runs that finished are shown.");

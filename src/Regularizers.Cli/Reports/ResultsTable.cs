@@ -32,7 +32,7 @@ internal static class ResultsTable
         }
         var interrupted = comparison.Interrupted ? $"; interrupted: {comparison.Rows.Sum(r => r.Runs.Count)} runs finished, only those are shown" : "";
         table.Caption(Markup.Escape(
-            $"{comparison.Settings.Describe(comparison.Features, comparison.Classes)}; {comparison.DataSource}; baseline {comparison.Baseline}; total {Format.Seconds(comparison.Seconds)} s{interrupted}"));
+            $"{comparison.Settings.Describe(comparison.Features, comparison.Classes)}; {comparison.DataSource}; baseline {comparison.Baseline}; {comparison.TotalText}{interrupted}"));
         return table;
     }
 

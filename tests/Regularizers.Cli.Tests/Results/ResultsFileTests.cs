@@ -95,10 +95,11 @@ public sealed class ResultsFileTests : IDisposable
     {
         Assert.Equal(0, Compare("--seeds", "1", "--json", PathOf("r.json")).Code);
 
-        var (code, _, error) = Compare("--seeds", "2", "--json", PathOf("r.json"), "--resume");
+        var (code, output, error) = Compare("--seeds", "2", "--json", PathOf("r.json"), "--resume");
         Compare("--seeds", "2", "--json", PathOf("once.json"));
 
         Assert.Equal((0, "resuming: 3 of 6 runs are already in " + PathOf("r.runs.jsonl") + "."), (code, error));
+        Assert.Contains("(3 run(s) reused from the results file)", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
         Assert.Equal(6, File.ReadAllLines(PathOf("r.runs.jsonl")).Length);
         Assert.Equal(Runs(PathOf("once.json")), Runs(PathOf("r.json")));
     }
