@@ -11,6 +11,9 @@ public class ArgumentTests
     [InlineData("--learning-rate", "0", "--learning-rate must be a finite number greater than 0. Received: 0.")]
     [InlineData("--learning-rate", "NaN", "--learning-rate must be a finite number greater than 0. Received: NaN.")]
     [InlineData("--preset", "mnist", "--preset must be one of: default, large, seed004. Received: mnist.")]
+    [InlineData("--epochs", "abc", "--epochs must be a whole number. Received: abc.")]
+    [InlineData("--seeds", "2.5", "--seeds must be a whole number. Received: 2.5.")]
+    [InlineData("--learning-rate", "fast", "--learning-rate must be a number such as 0.05. Received: fast.")]
     [InlineData("--device", "tpu", "--device must be cpu, cuda or cuda:N. Received: tpu.")]
     [InlineData("--device", "cuda:one", "--device must be cpu, cuda or cuda:N. Received: cuda:one.")]
     public void Compare_InvalidOption_ExitsTwoWithExactMessage(string option, string value, string message)
@@ -32,6 +35,18 @@ public class ArgumentTests
         Assert.Equal(
             "--device cuda: CUDA is not available to TorchSharp here. A GPU run needs an NVIDIA driver and TorchSharp's CUDA package " +
             "(TorchSharp-cuda-linux or TorchSharp-cuda-windows) in place of TorchSharp-cpu; use --device cpu otherwise.",
+            error);
+    }
+
+    [Fact]
+    public void Train_UnknownConfiguration_NamesTheConfigOptionAndListsTheValidOnes()
+    {
+        var (code, _, error) = CliRunner.Run("train", "--config", "bogus", "--output", Path.Combine(Path.GetTempPath(), "never-written.bin"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "--config: unknown configuration 'bogus'. Valid values for preset default: " + string.Join(", ", Catalog.Default.Select(c => c.Name)) +
+            ", or a sweep point such as l2@0.001.",
             error);
     }
 
@@ -64,15 +79,6 @@ public class ArgumentTests
         Assert.Equal(
             "--train-size must be between 1 and 55000 for this data set (60000 training examples, 5000 held out for validation). Received: 60000.",
             error);
-    }
-
-    [Fact]
-    public void Compare_NonNumericEpochs_ExitsTwo()
-    {
-        var (code, _, error) = CliRunner.Run("compare", "--epochs", "ten");
-
-        Assert.Equal(2, code);
-        Assert.Contains("'ten'", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,17 @@ public sealed class DataTests : IDisposable
     }
 
     [Fact]
+    public void Load_OneRowCsv_SaysHowManyExamplesAreNeeded()
+    {
+        var path = Path.Combine(_directory, "one.csv");
+        File.WriteAllLines(path, ["0,0.5,0.2"]);
+
+        var e = Assert.Throws<DataUnavailableException>(() => ExperimentData.Load(path, 1, 1));
+
+        Assert.Equal($"{path} (1 of 1 rows held out as the test set) leaves 0 training example(s); at least 2 are needed, one to train on and one to validate on.", e.Message);
+    }
+
+    [Fact]
     public void Load_RaggedCsv_NamesTheLine()
     {
         var path = Path.Combine(_directory, "ragged.csv");

@@ -19,7 +19,7 @@ internal static class CompareCommand
     public static Command Create(CliContext context)
     {
         var shared = new SharedOptions();
-        var seeds = new Option<int?>("--seeds") { Description = "Seeds per configuration (default: the preset's); with 2 or more the differences get confidence intervals." };
+        var seeds = SharedOptions.Integer("--seeds", "Seeds per configuration (default: the preset's); with 2 or more the differences get confidence intervals.");
         SharedOptions.AtLeast(seeds, 1);
         var configs = new Option<string?>("--configs")
         {

@@ -56,16 +56,29 @@ internal sealed class SharedOptions
     };
 
     /// <summary><c>--train-size</c>.</summary>
-    public Option<int?> TrainSize { get; } = new("--train-size") { Description = "Training examples (default: the preset's, 20000)." };
+    public Option<int?> TrainSize { get; } = Integer("--train-size", "Training examples (default: the preset's, 20000).");
 
     /// <summary><c>--validation-size</c>.</summary>
-    public Option<int?> ValidationSize { get; } = new("--validation-size") { Description = "Validation examples held out from the training split (default 5000)." };
+    public Option<int?> ValidationSize { get; } = Integer("--validation-size", "Validation examples held out from the training split (default 5000).");
 
     /// <summary><c>--epochs</c>.</summary>
-    public Option<int?> Epochs { get; } = new("--epochs") { Description = "Epochs, the maximum for early stopping (default: the preset's)." };
+    public Option<int?> Epochs { get; } = Integer("--epochs", "Epochs, the maximum for early stopping (default: the preset's).");
 
     /// <summary><c>--learning-rate</c>.</summary>
-    public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "The optimizer's learning rate (default: the preset's)." };
+    public Option<double?> LearningRate { get; } = new("--learning-rate")
+    {
+        Description = "The optimizer's learning rate (default: the preset's).",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            result.AddError($"--learning-rate must be a number such as 0.05. Received: {token}.");
+            return null;
+        },
+    };
 
     /// <summary><c>--device</c>.</summary>
     public Option<string> Device { get; } = new("--device")
@@ -99,6 +112,22 @@ internal sealed class SharedOptions
             Device = ComputeDevice.Parse(parse.GetValue(Device)!),
         };
     }
+
+    /// <summary>An integer option whose unparsable value gets a sentence naming the option, not a .NET type name.</summary>
+    public static Option<int?> Integer(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            result.AddError($"{name} must be a whole number. Received: {token}.");
+            return null;
+        },
+    };
 
     /// <summary>Adds a validator: the option's value, when given, is at least <paramref name="minimum"/>.</summary>
     public static void AtLeast(Option<int?> option, int minimum) => option.Validators.Add(result =>

@@ -15,10 +15,10 @@ internal static class TrainCommand
         var shared = new SharedOptions();
         var config = new Option<string>("--config")
         {
-            Description = "The configuration to train (see 'compare --help' for the names).",
+            Description = "The configuration to train, one name (see 'compare --help'), or a sweep point such as l2@0.001.",
             DefaultValueFactory = _ => Catalog.None.Name,
         };
-        var seed = new Option<int>("--seed") { Description = "Seed for initial weights, batch order and bootstrap samples.", DefaultValueFactory = _ => 0 };
+        var seed = SharedOptions.Integer("--seed", "Seed for initial weights, batch order and bootstrap samples (default 0).");
         var output = new Option<string>("--output") { Description = "Where to save the trained model.", Required = true };
         var command = new Command("train", "Train one configuration and save the model.");
         shared.AddTo(command);
@@ -28,8 +28,11 @@ internal static class TrainCommand
         command.SetAction(parse =>
         {
             var settings = shared.Settings(parse) with { Seeds = 1 };
-            var configuration = CompareCommand.Select(settings.Preset, parse.GetValue(config)).Single();
-            return Execute(context, settings, configuration, parse.GetValue(seed), parse.GetValue(shared.Data), parse.GetValue(output)!);
+            var name = parse.GetValue(config)!;
+            var configuration = Catalog.Find(settings.Preset, name) ?? throw new CliUsageException(
+                $"--config: unknown configuration '{name}'. Valid values for preset {settings.Preset}: " +
+                $"{string.Join(", ", Presets.Configurations(settings.Preset).Select(c => c.Name))}, or a sweep point such as l2@0.001.");
+            return Execute(context, settings, configuration, parse.GetValue(seed) ?? 0, parse.GetValue(shared.Data), parse.GetValue(output)!);
         });
         return command;
     }

@@ -69,6 +69,11 @@ internal sealed class ExperimentData : IDisposable
     public static ExperimentData Load(string? path, int trainSize, int validationSize, string device = ComputeDevice.Cpu)
     {
         var (source, pool, test) = Read(path);
+        if (pool.Count < 2)
+        {
+            throw new DataUnavailableException(
+                $"{source} leaves {pool.Count} training example(s); at least 2 are needed, one to train on and one to validate on.");
+        }
         var available = pool.Count - validationSize;
         if (validationSize < 1 || available < 1)
         {
