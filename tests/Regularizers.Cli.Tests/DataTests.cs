@@ -35,17 +35,42 @@ public sealed class DataTests : IDisposable
     }
 
     [Fact]
-    public void Load_CsvWithHeaderAndBytes_ScalesAndHoldsOutAFifth()
+    public void Load_CsvWithHeaderAndBytesScaledBy255_ScalesAndHoldsOutAFifth()
     {
         var path = Path.Combine(_directory, "data.csv");
         File.WriteAllLines(path, new[] { "label,a,b" }.Concat(Enumerable.Range(0, 10).Select(i => $"{i % 3},{i * 25},255")));
 
-        using var data = ExperimentData.Load(path, 7, 1);
+        using var data = ExperimentData.Load(path, 7, 1, featureScale: 255);
 
         Assert.Equal(2, data.Features);
         Assert.Equal(3, data.Classes);
         Assert.Equal([2L, 2L], data.TestX.shape);
         Assert.Equal(1f, data.TrainX[0, 1].item<float>());
+        Assert.EndsWith("(2 of 10 rows held out as the test set, features ÷ 255)", data.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CsvOfBytesWithoutAScale_RefusesAndNamesBothChoices()
+    {
+        var path = Path.Combine(_directory, "bytes.csv");
+        File.WriteAllLines(path, Enumerable.Range(0, 10).Select(i => $"{i % 3},{i * 25},255"));
+
+        var e = Assert.Throws<DataUnavailableException>(() => ExperimentData.Load(path, 7, 1));
+
+        Assert.Equal($"{path}: the features are whole numbers from 0 to 255, like pixel bytes. Pass --feature-scale 255 to divide them by 255, or --feature-scale 1 to use them as they are.", e.Message);
+    }
+
+    [Fact]
+    public void Load_CsvOfMeasurementsAboveOne_UsesThemAsTheyAre()
+    {
+        var path = Path.Combine(_directory, "measurements.csv");
+        File.WriteAllLines(path, Enumerable.Range(0, 10).Select(i => FormattableString.Invariant($"{i % 2},{i * 1.5},{300 + i}")));
+
+        using var data = ExperimentData.Load(path, 7, 1);
+
+        // Not whole numbers, so not pixel bytes: nothing is divided.
+        Assert.InRange(data.TrainX.narrow(1, 1, 1).min().item<float>(), 300f, 309f);
+        Assert.InRange(data.TrainX.narrow(1, 0, 1).max().item<float>(), 1.5f, 13.5f);
     }
 
     [Fact]

@@ -133,7 +133,7 @@ internal static class CompareCommand
             throw new CliUsageException(
                 $"--results: {file.Path} already holds {file.Records.Count} run(s); pass --resume to keep them and run only the missing ones, or choose another file.");
         }
-        using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize, settings.Device);
+        using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize, settings.Device, settings.FeatureScale);
         var baseline = configurations.Any(c => c.Name == Catalog.None.Name) ? Catalog.None.Name : configurations[0].Name;
         var setup = RunSetup.Of(settings, data.Source, data.Features, data.Classes);
         var setupId = setup.Fingerprint();

@@ -30,7 +30,8 @@ internal static class EvaluateCommand
         var (header, model) = TrainedModelFile.Load(modelPath);
         using (model)
         {
-            using var data = ExperimentData.Load(dataPath, 1, 1);
+            // A CSV is scaled as the training data was.
+            using var data = ExperimentData.Load(dataPath, 1, 1, featureScale: header.FeatureScale);
             if (data.Features != header.Network.Inputs || data.Classes > header.Network.Outputs)
             {
                 throw new CliUsageException(

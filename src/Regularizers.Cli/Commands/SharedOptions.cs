@@ -80,6 +80,22 @@ internal sealed class SharedOptions
         },
     };
 
+    /// <summary><c>--feature-scale</c>.</summary>
+    public Option<double?> FeatureScale { get; } = new("--feature-scale")
+    {
+        Description = "Divide a CSV file's features by this (255 for pixel bytes; 1 to use them as they are). Required when the features look like pixel bytes.",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+            {
+                return value;
+            }
+            result.AddError($"--feature-scale must be a finite number greater than 0, such as 255. Received: {token}.");
+            return null;
+        },
+    };
+
     /// <summary><c>--device</c>.</summary>
     public Option<string> Device { get; } = new("--device")
     {
@@ -97,6 +113,7 @@ internal sealed class SharedOptions
         command.Add(Epochs);
         command.Add(LearningRate);
         command.Add(Device);
+        command.Add(FeatureScale);
     }
 
     /// <summary>The preset's settings with the parsed overrides.</summary>
@@ -110,6 +127,7 @@ internal sealed class SharedOptions
             Epochs = parse.GetValue(Epochs) ?? settings.Epochs,
             Network = settings.Network with { LearningRate = parse.GetValue(LearningRate) ?? settings.Network.LearningRate },
             Device = ComputeDevice.Parse(parse.GetValue(Device)!),
+            FeatureScale = parse.GetValue(FeatureScale),
         };
     }
 

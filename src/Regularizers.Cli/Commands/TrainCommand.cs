@@ -41,7 +41,7 @@ internal static class TrainCommand
     public static int Execute(CliContext context, ExperimentSettings settings, Configuration configuration, int seed, string? dataPath, string outputPath)
     {
         OutputPaths.Check(("--output", outputPath));
-        using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize, settings.Device);
+        using var data = ExperimentData.Load(dataPath, settings.TrainSize, settings.ValidationSize, settings.Device, settings.FeatureScale);
         RunResult result;
         TrainedModel model;
         try
@@ -56,7 +56,7 @@ internal static class TrainCommand
         using (model)
         {
             TrainedModelFile.Save(outputPath, new TrainedModelFile.Header(
-                settings.Preset, configuration.Name, settings.NetworkFor(data.Features, data.Classes), seed, result.TestAccuracy), model);
+                settings.Preset, configuration.Name, settings.NetworkFor(data.Features, data.Classes), seed, result.TestAccuracy, settings.FeatureScale), model);
         }
         var comparison = new Comparison(settings, data.Source, data.Features, data.Classes, configuration.Name,
             ConfigurationSummary.Summarize([configuration], [result], configuration.Name), result.Seconds, Interrupted: false);

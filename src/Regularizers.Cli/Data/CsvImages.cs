@@ -6,17 +6,20 @@ namespace Regularizers.Cli.Data;
 /// Reads a labelled CSV file: one example per line, comma-separated, the class index first, then the features; a first
 /// line whose first field is not a number is a header. The labels must be the class indices 0..K−1 with every class
 /// present and K ≤ <see cref="MaxClasses"/>: a mistyped label would otherwise add classes silently (one label of
-/// 1000000 made a network with a million outputs). Features above 1 are read as 0–255 pixel bytes and scaled to [0, 1]
-/// (Kaggle's MNIST CSV layout); otherwise they are used as they are.
+/// 1000000 made a network with a million outputs). Features are divided by the feature scale the caller gives; with
+/// none given they are used as they are, except that whole numbers above 1 and up to 255 (pixel bytes, Kaggle's MNIST
+/// CSV layout) are refused until the caller says which it means: no scaling happens behind the user's back.
 /// </summary>
 internal static class CsvImages
 {
     /// <summary>The most classes a CSV file may have.</summary>
     public const int MaxClasses = 1000;
 
-    /// <summary>Loads the file.</summary>
-    /// <exception cref="DataUnavailableException">The file is empty, ragged or not numeric; the message names the line.</exception>
-    public static LabeledImages Load(string path)
+    /// <summary>Loads the file, dividing every feature by <paramref name="featureScale"/> (null: not given).</summary>
+    /// <exception cref="DataUnavailableException">
+    /// The file is empty, ragged or not numeric (the message names the line), or holds pixel bytes and no scale was given.
+    /// </exception>
+    public static LabeledImages Load(string path, double? featureScale = null)
     {
         var labels = new List<int>();
         var features = new List<float>();
@@ -66,12 +69,16 @@ internal static class CsvImages
                 $"{path}: the labels must be the class indices 0..K−1 with every class present, but {classes} classes leave {missing.Count} without an example: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}. Renumber the classes from 0.");
         }
         var pixels = features.ToArray();
-        if (pixels.Max() > 1)
+        var max = pixels.Max();
+        if (featureScale is null && max > 1 && max <= 255 && pixels.All(p => p >= 0 && p == MathF.Floor(p)))
         {
-            for (var i = 0; i < pixels.Length; i++)
-            {
-                pixels[i] /= 255f;
-            }
+            throw new DataUnavailableException(
+                $"{path}: the features are whole numbers from {pixels.Min()} to {max}, like pixel bytes. Pass --feature-scale 255 to divide them by 255, or --feature-scale 1 to use them as they are.");
+        }
+        var scale = (float)(featureScale ?? 1);
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] /= scale;
         }
         return new LabeledImages(pixels, labels.ToArray(), 1, width, classes);
     }

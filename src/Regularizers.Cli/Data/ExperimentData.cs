@@ -65,10 +65,11 @@ internal sealed class ExperimentData : IDisposable
     /// <param name="trainSize">Training examples to draw.</param>
     /// <param name="validationSize">Validation examples to draw from the rest of the training split.</param>
     /// <param name="device">Where the tensors live (a <see cref="ComputeDevice"/> name).</param>
+    /// <param name="featureScale">What a CSV file's features are divided by (null: not given; see <see cref="CsvImages"/>); IDX pixels are always divided by 255.</param>
     /// <exception cref="CliUsageException">The sizes do not fit the data; the message gives the allowed range.</exception>
-    public static ExperimentData Load(string? path, int trainSize, int validationSize, string device = ComputeDevice.Cpu)
+    public static ExperimentData Load(string? path, int trainSize, int validationSize, string device = ComputeDevice.Cpu, double? featureScale = null)
     {
-        var (source, pool, test) = Read(path);
+        var (source, pool, test) = Read(path, featureScale);
         if (pool.Count < 2)
         {
             throw new DataUnavailableException(
@@ -90,7 +91,7 @@ internal sealed class ExperimentData : IDisposable
         return new ExperimentData(source, pool.Select(order[..trainSize]), pool.Select(order[trainSize..(trainSize + validationSize)]), test, classes, ComputeDevice.Of(device));
     }
 
-    private static (string Source, LabeledImages Pool, LabeledImages Test) Read(string? path)
+    private static (string Source, LabeledImages Pool, LabeledImages Test) Read(string? path, double? featureScale)
     {
         if (path is null)
         {
@@ -118,10 +119,11 @@ internal sealed class ExperimentData : IDisposable
         }
         if (File.Exists(path))
         {
-            var all = CsvImages.Load(path);
+            var all = CsvImages.Load(path, featureScale);
             var order = Shuffle(all.Count);
             var testCount = Math.Max(1, (int)(all.Count * CsvTestFraction));
-            return ($"{path} ({testCount} of {all.Count} rows held out as the test set)", all.Select(order[testCount..]), all.Select(order[..testCount]));
+            var scaled = featureScale is { } s && s != 1 ? FormattableString.Invariant($", features ÷ {s}") : "";
+            return ($"{path} ({testCount} of {all.Count} rows held out as the test set{scaled})", all.Select(order[testCount..]), all.Select(order[..testCount]));
         }
         throw new CliUsageException($"--data {path} does not exist: pass a directory of IDX files or a CSV file.");
     }

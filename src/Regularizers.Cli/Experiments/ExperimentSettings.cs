@@ -32,6 +32,9 @@ internal sealed record ExperimentSettings
     /// <summary>The device every tensor lives on, a <see cref="ComputeDevice"/> name (<c>cpu</c> unless <c>--device</c> says otherwise).</summary>
     public string Device { get; init; } = ComputeDevice.Cpu;
 
+    /// <summary>What a CSV file's features are divided by (<c>--feature-scale</c>); null when not given.</summary>
+    public double? FeatureScale { get; init; }
+
     /// <summary>Independent repetitions (initial weights and batch order) of every configuration.</summary>
     public required int Seeds { get; init; }
 

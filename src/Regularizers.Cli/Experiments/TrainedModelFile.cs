@@ -21,7 +21,8 @@ internal static class TrainedModelFile
     /// <param name="Network">The network each member is, before the configuration's layers (<see cref="Configuration.Build"/>).</param>
     /// <param name="Seed">The training seed.</param>
     /// <param name="TestAccuracy">Test accuracy measured right after training.</param>
-    public sealed record Header(string Preset, string Configuration, ModelSpec Network, int Seed, double TestAccuracy);
+    /// <param name="FeatureScale">What the training CSV's features were divided by (null: not given, or IDX data); evaluate scales a CSV alike.</param>
+    public sealed record Header(string Preset, string Configuration, ModelSpec Network, int Seed, double TestAccuracy, double? FeatureScale = null);
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, Header header, TrainedModel model) => ModelFile.Write(path, Kind, header, model.Members);
