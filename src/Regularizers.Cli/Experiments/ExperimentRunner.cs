@@ -25,7 +25,7 @@ internal static class ExperimentRunner
     public static (RunResult Result, TrainedModel Model) Run(
         ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, Action? onEpoch = null, CancellationToken token = default)
     {
-        var recorder = new ValidationRecorder(data.ValidationX, data.ValidationY);
+        var recorder = new ValidationRecorder(data.ValidationX, data.ValidationY, trainerLossIsCrossEntropy: configuration.Loss is null);
         using var loss = configuration.Loss?.Invoke();
         var callbacks = new List<TrainingCallback> { recorder, new StopOnCancel(token) };
         if (onEpoch is not null)

@@ -5,9 +5,14 @@ namespace Regularizers.Cli.Experiments;
 
 /// <summary>
 /// Records the validation cross-entropy after every epoch, in eval mode and without smoothing or penalties, so the loss
-/// curves of all configurations are comparable; one series per trained network (bagging trains several).
+/// curves of all configurations are comparable; one series per trained network (bagging trains several). When the
+/// <c>Trainer</c> has just measured that same quantity on the same data (<paramref name="trainerLossIsCrossEntropy"/>
+/// and validation data given to <c>Fit</c>), its figure is taken instead of a second pass over the validation set.
 /// </summary>
-internal sealed class ValidationRecorder(Tensor x, Tensor y) : TrainingCallback
+/// <param name="x">The validation inputs.</param>
+/// <param name="y">The validation class indices.</param>
+/// <param name="trainerLossIsCrossEntropy">Whether the Trainer's loss is plain cross-entropy (no smoothing).</param>
+internal sealed class ValidationRecorder(Tensor x, Tensor y, bool trainerLossIsCrossEntropy) : TrainingCallback
 {
     private readonly List<List<double>> _series = [];
 
@@ -20,6 +25,11 @@ internal sealed class ValidationRecorder(Tensor x, Tensor y) : TrainingCallback
     /// <inheritdoc />
     public override void OnEpochEnd(TrainingContext context)
     {
+        if (trainerLossIsCrossEntropy && context.History.Epochs[^1].ValidationLoss is { } measured)
+        {
+            _series[^1].Add(measured);
+            return;
+        }
         var model = context.Model;
         var wasTraining = model.training;
         model.eval();
