@@ -16,12 +16,7 @@ public sealed class EnsemblesAndUncertaintyNotebookTests : IClassFixture<Ensembl
         public NotebookRun Run { get; } = NotebookRun.Execute("05-ensembles-and-uncertainty.ipynb");
     }
 
-    private double Number(string pattern)
-    {
-        var match = Regex.Match(_run.Text, pattern);
-        Assert.True(match.Success, $"The notebook's output has no match for /{pattern}/. Output:\n{_run.Text}");
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
+    private double Number(string pattern) => PrintedValues.Number(_run, pattern);
 
     private List<double[]> Rows(string pattern) =>
         Regex.Matches(_run.Text, pattern)

@@ -15,12 +15,7 @@ public sealed class MlnetPipelineNotebookTests : IClassFixture<MlnetPipelineNote
         public NotebookRun Run { get; } = NotebookRun.Execute("02-mlnet-pipeline.ipynb");
     }
 
-    private double Number(string pattern)
-    {
-        var match = Regex.Match(_run.Text, pattern);
-        Assert.True(match.Success, $"The notebook's output has no match for /{pattern}/. Output:\n{_run.Text}");
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
+    private double Number(string pattern) => PrintedValues.Number(_run, pattern);
 
     [Fact]
     public void MlnetPipeline_EveryCell_RunsWithoutErrors()

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Regularizers.Notebooks.Tests;
 
 /// <summary>Runs notebooks/01-quickstart-torchsharp.ipynb once and checks what it claims against what it printed.</summary>
@@ -15,12 +12,7 @@ public sealed class QuickstartTorchSharpNotebookTests : IClassFixture<Quickstart
         public NotebookRun Run { get; } = NotebookRun.Execute("01-quickstart-torchsharp.ipynb");
     }
 
-    private double Number(string pattern)
-    {
-        var match = Regex.Match(_run.Text, pattern);
-        Assert.True(match.Success, $"The notebook's output has no match for /{pattern}/. Output:\n{_run.Text}");
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
+    private double Number(string pattern) => PrintedValues.Number(_run, pattern);
 
     [Fact]
     public void Quickstart_EveryCell_RunsWithoutErrors()
@@ -83,10 +75,8 @@ public sealed class QuickstartTorchSharpNotebookTests : IClassFixture<Quickstart
     [Fact]
     public void Quickstart_TrainerCell_ShowsItsCurvesAsAPng()
     {
-        var image = _run.Cells[^1].Outputs.OfType<DisplayOutput>().Single(d => d.Data.ContainsKey("image/png")).Data["image/png"];
+        var png = Assert.Single(PrintedValues.Images(_run, _run.Cells.Count));
 
-        var png = Convert.FromBase64String(image);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-        Assert.Equal(700, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal((700, 360), PrintedValues.PngSize(png));
     }
 }
