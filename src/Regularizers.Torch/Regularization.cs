@@ -15,7 +15,9 @@ namespace Regularizers.Torch;
 /// autograd (same gradients, less work per step).
 /// <para>
 /// The items say what to compute and on which parameters (their <c>Targets</c>); this class does the selecting, once
-/// per call, and holds no tensors between calls.
+/// per call, and holds no tensors between calls. Under <see cref="PenaltyGradients.InPlace"/> it remembers, per model,
+/// whether a <see cref="Penalty"/> still awaits its <see cref="AfterBackward"/>: a loop that forgets that line would
+/// otherwise train with no penalty at all, silently, so the next <see cref="Penalty"/> on that model throws instead.
 /// </para>
 /// </summary>
 public sealed class Regularization : IEnumerable<IRegularizer>
@@ -23,6 +25,7 @@ public sealed class Regularization : IEnumerable<IRegularizer>
     private readonly List<IWeightPenalty> _weightPenalties = [];
     private readonly List<IPenalty> _penalties = [];
     private readonly List<IConstraint> _constraints = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<nn.Module, System.Runtime.CompilerServices.StrongBox<bool>> _awaitingGradients = [];
     private IReadOnlyDictionary<string, double> _lastTerms = new Dictionary<string, double>();
 
     /// <summary>Creates an empty set; add items with a collection initializer or <c>Add</c>.</summary>
@@ -74,10 +77,26 @@ public sealed class Regularization : IEnumerable<IRegularizer>
     /// <see cref="PenaltyGradients.InPlace"/> the weight penalties enter as constants (so the logged loss still holds
     /// them) and their gradients come from <see cref="AfterBackward"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A penalty's targets match no parameter of the model.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A penalty's targets match no parameter of the model; or, under <see cref="PenaltyGradients.InPlace"/>, the previous
+    /// <see cref="Penalty"/> on this model was not followed by <see cref="AfterBackward"/>.
+    /// </exception>
     public Tensor Penalty(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (Gradients == PenaltyGradients.InPlace && _weightPenalties.Count > 0)
+        {
+            // One flag per model: bagging members training in parallel share one Regularization.
+            var awaiting = _awaitingGradients.GetOrCreateValue(model);
+            if (awaiting.Value)
+            {
+                throw new InvalidOperationException(
+                    "Regularization(PenaltyGradients.InPlace): Penalty(model) was called again before AfterBackward(model) added the " +
+                    "previous step's penalty gradients, so that step trained without its weight penalties. Call reg.AfterBackward(model) " +
+                    "after loss.backward() and before optimizer.step(), or use PenaltyGradients.Autograd, where Penalty alone suffices.");
+            }
+            awaiting.Value = true;
+        }
         // A new dictionary per call, published at the end: bagging members training in parallel share one Regularization.
         var terms = new Dictionary<string, double>();
         using var scope = NewDisposeScope();
@@ -114,6 +133,10 @@ public sealed class Regularization : IEnumerable<IRegularizer>
         foreach (var penalty in _weightPenalties)
         {
             penalty.AddGradient(model);
+        }
+        if (_awaitingGradients.TryGetValue(model, out var awaiting))
+        {
+            awaiting.Value = false;
         }
     }
 

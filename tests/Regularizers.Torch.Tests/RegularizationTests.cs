@@ -275,4 +275,53 @@ public sealed class PenaltyLeakTests
 
         Assert.Equal(before, Tensor.TotalCount);
     }
+
+    [Fact]
+    public void InPlace_PenaltyAgainWithoutAfterBackward_ThrowsNamingTheMissingCall()
+    {
+        using var model = Mlp(5);
+        var reg = new Regularization(PenaltyGradients.InPlace) { new L2Penalty(0.1) };
+        reg.Penalty(model).Dispose();
+
+        var error = Assert.Throws<InvalidOperationException>(() => reg.Penalty(model));
+
+        Assert.Equal(
+            "Regularization(PenaltyGradients.InPlace): Penalty(model) was called again before AfterBackward(model) added the " +
+            "previous step's penalty gradients, so that step trained without its weight penalties. Call reg.AfterBackward(model) " +
+            "after loss.backward() and before optimizer.step(), or use PenaltyGradients.Autograd, where Penalty alone suffices.",
+            error.Message);
+    }
+
+    [Fact]
+    public void InPlace_TwoModelsSharingOneRegularization_EachNeedsOnlyItsOwnAfterBackward()
+    {
+        using var first = Mlp(5);
+        using var second = Mlp(6);
+        var reg = new Regularization(PenaltyGradients.InPlace) { new L1Penalty(0.1) };
+
+        for (var step = 0; step < 3; step++)
+        {
+            // Interleaved as bagging members training in parallel interleave: one model's Penalty does not trip the other's.
+            reg.Penalty(first).Dispose();
+            reg.Penalty(second).Dispose();
+            reg.AfterBackward(second);
+            reg.AfterBackward(first);
+        }
+
+        // The last Penalty was the second model's: λ·Σ|w| over its weights (biases are not penalised).
+        var expected = 0.1 * second.parameters().Where(p => p.dim() > 1).Sum(p => p.abs().sum().item<float>());
+        Assert.Equal(expected, reg.LastTerms["l1"], 4);
+    }
+
+    [Fact]
+    public void Autograd_PenaltyTwiceWithoutAfterBackward_IsFine()
+    {
+        using var model = Mlp(5);
+        var reg = new Regularization { new L2Penalty(0.1) };
+
+        using var first = reg.Penalty(model);
+        using var second = reg.Penalty(model);
+
+        Assert.Equal(first.item<float>(), second.item<float>());
+    }
 }
