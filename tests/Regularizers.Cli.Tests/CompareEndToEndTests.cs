@@ -54,6 +54,8 @@ public class CompareEndToEndTests(TinyComparison run) : IClassFixture<TinyCompar
 
         Assert.Equal("default", root.GetProperty("preset").GetString());
         Assert.Equal(500, root.GetProperty("settings").GetProperty("trainSize").GetInt32());
+        Assert.Equal("cpu", root.GetProperty("settings").GetProperty("device").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("settings").GetProperty("featureScale").ValueKind);
         Assert.Equal(Catalog.Default.Select(c => c.Name), configurations.Select(c => c.GetProperty("name").GetString()));
         foreach (var configuration in configurations)
         {

@@ -23,6 +23,8 @@ internal static class JsonReport
             comparison.Settings.TrainSize,
             comparison.Settings.ValidationSize,
             comparison.Settings.Seeds,
+            comparison.Settings.Device,
+            comparison.Settings.FeatureScale,
         },
         Data = new { Source = comparison.DataSource, comparison.Features, comparison.Classes },
         comparison.Baseline,
