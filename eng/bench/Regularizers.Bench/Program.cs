@@ -31,6 +31,14 @@ switch (which)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} step time / plain step = {median:F3} [{low:F3}, {high:F3}]"));
         }
         break;
+    case "soak":
+        var soakSteps = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        foreach (var (name, warmTensors, endTensors, warmMegabytes, endMegabytes) in RegularizerOverhead.Soak(train, soakSteps))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-18} live tensors {warmTensors} -> {endTensors}, resident {warmMegabytes:F0} -> {endMegabytes:F0} MB ({endMegabytes - warmMegabytes:+0;-0;0} MB) over steps {soakSteps / 10}..{soakSteps}"));
+        }
+        break;
     case "ensemble":
         EnsembleBenchmarks.Run(train, test);
         break;

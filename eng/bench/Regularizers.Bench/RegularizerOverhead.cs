@@ -112,7 +112,45 @@ internal static class RegularizerOverhead
         return sorted[(int)Math.Round(q * (sorted.Count - 1))];
     }
 
-    private static double TimeSteps(Config config, Tensor x, Tensor y, int steps)
+    /// <summary>
+    /// The soak: each configuration trained for <paramref name="steps"/> steps on one model, with the live-tensor count
+    /// and the process's resident memory read after the first tenth (warm) and at the end. A leak of one tensor per
+    /// step shows as thousands of live tensors; a native leak as resident memory that keeps growing.
+    /// </summary>
+    public static IReadOnlyList<(string Name, long WarmTensors, long EndTensors, double WarmMegabytes, double EndMegabytes)> Soak(LabeledImages train, int steps)
+    {
+        using var x = tensor(train.Pixels, new long[] { train.Count, 784 });
+        using var y = tensor(train.Labels.Select(l => (long)l).ToArray());
+        var rows = new List<(string, long, long, double, double)>();
+        foreach (var config in Configs)
+        {
+            (long Tensors, double Megabytes) warm = default, end = default;
+            TimeSteps(config, x, y, steps, step =>
+            {
+                if (step == (steps / 10) - 1)
+                {
+                    warm = Footprint();
+                }
+                else if (step == steps - 1)
+                {
+                    end = Footprint();
+                }
+            });
+            rows.Add((config.Name, warm.Tensors, end.Tensors, warm.Megabytes, end.Megabytes));
+        }
+        return rows;
+    }
+
+    private static (long Tensors, double Megabytes) Footprint()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return (Tensor.TotalCount, process.WorkingSet64 / (1024.0 * 1024.0));
+    }
+
+    private static double TimeSteps(Config config, Tensor x, Tensor y, int steps, Action<int>? afterStep = null)
     {
         manual_seed(0);
         var dropout = config.Dropout;
@@ -137,6 +175,7 @@ internal static class RegularizerOverhead
             reg.AfterBackward(model);
             optimizer.step();
             reg.AfterStep(model);
+            afterStep?.Invoke(step);
         }
         var seconds = clock.Elapsed.TotalSeconds;
         foreach (var disposable in reg.BoundPenalties.OfType<IDisposable>())
