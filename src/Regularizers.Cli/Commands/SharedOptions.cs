@@ -33,13 +33,6 @@ internal sealed class SharedOptions
                 result.AddError(e.Message);
             }
         });
-        LearningRate.Validators.Add(result =>
-        {
-            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var value) && !(value > 0 && double.IsFinite(value)))
-            {
-                result.AddError($"--learning-rate must be a finite number greater than 0. Received: {result.Tokens[0].Value}.");
-            }
-        });
     }
 
     /// <summary><c>--preset</c>.</summary>
@@ -65,36 +58,13 @@ internal sealed class SharedOptions
     public Option<int?> Epochs { get; } = Integer("--epochs", "Epochs, the maximum for early stopping (default: the preset's).");
 
     /// <summary><c>--learning-rate</c>.</summary>
-    public Option<double?> LearningRate { get; } = new("--learning-rate")
-    {
-        Description = "The optimizer's learning rate (default: the preset's).",
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Single().Value;
-            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-            result.AddError($"--learning-rate must be a number such as 0.05. Received: {token}.");
-            return null;
-        },
-    };
+    public Option<double?> LearningRate { get; } = PositiveNumber("--learning-rate", "The optimizer's learning rate (default: the preset's).", "0.05");
 
     /// <summary><c>--feature-scale</c>.</summary>
-    public Option<double?> FeatureScale { get; } = new("--feature-scale")
-    {
-        Description = "Divide a CSV file's features by this (255 for pixel bytes; 1 to use them as they are). Required when the features look like pixel bytes.",
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Single().Value;
-            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
-            {
-                return value;
-            }
-            result.AddError($"--feature-scale must be a finite number greater than 0, such as 255. Received: {token}.");
-            return null;
-        },
-    };
+    public Option<double?> FeatureScale { get; } = PositiveNumber(
+        "--feature-scale",
+        "Divide a CSV file's features by this (255 for pixel bytes; 1 to use them as they are). Required when the features look like pixel bytes.",
+        "255");
 
     /// <summary><c>--device</c>.</summary>
     public Option<string> Device { get; } = new("--device")
@@ -144,6 +114,30 @@ internal sealed class SharedOptions
             }
             result.AddError($"{name} must be a whole number. Received: {token}.");
             return null;
+        },
+    };
+
+    /// <summary>
+    /// A positive, finite number option: an unparsable value and a value out of range each get a sentence naming the
+    /// option (<c>--learning-rate must be a number such as 0.05</c>, <c>… must be a finite number greater than 0</c>).
+    /// </summary>
+    public static Option<double?> PositiveNumber(string name, string description, string example) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                result.AddError($"{name} must be a number such as {example}. Received: {token}.");
+                return null;
+            }
+            if (!(value > 0 && double.IsFinite(value)))
+            {
+                result.AddError($"{name} must be a finite number greater than 0. Received: {token}.");
+                return null;
+            }
+            return value;
         },
     };
 

@@ -115,14 +115,16 @@ internal static class HtmlReport
     private static void Curves(StringBuilder html, Comparison comparison)
     {
         var baseline = comparison.Rows.FirstOrDefault(r => r.Configuration.Name == comparison.Baseline);
+        var reference = baseline is null
+            ? null
+            : Series.MeanOf($"{baseline.Configuration.Name} validation", baseline.Runs.Select(r => r.ValidationLoss)) with { Low = null, High = null, IsReference = true };
         html.Append("<h2>Training curves</h2><div class=\"panels\">");
         foreach (var (row, index) in comparison.Rows.Select((r, i) => (r, i)))
         {
             var chart = new LineChart("epoch", "loss (nats)", row.Configuration.Name) { ShowLegend = false };
-            if (baseline is not null && row != baseline)
+            if (reference is not null && row != baseline)
             {
-                var reference = Series.MeanOf($"{baseline.Configuration.Name} validation", baseline.Runs.Select(r => r.ValidationLoss));
-                chart.Add(reference with { Low = null, High = null, IsReference = true });
+                chart.Add(reference);
             }
             chart.Add(Series.MeanOf("training loss", row.Runs.Select(r => r.TrainLoss)));
             chart.Add(Series.MeanOf("validation loss", row.Runs.Select(r => r.ValidationLoss)));
