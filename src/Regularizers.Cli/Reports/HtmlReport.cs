@@ -97,7 +97,7 @@ internal static class HtmlReport
         }
         Figure(html, IntervalChart.Create($"Δ test accuracy vs {comparison.Baseline} (percentage points)", estimates).Svg(EffectChartId),
             "Mean difference to the baseline over the seeds, paired by seed, with its Student-t 95% interval (no bar with one seed). " +
-            "A bar clear of the dashed zero line is a difference the seeds agree on.");
+            "A bar clear of the grey zero line is a difference the seeds agree on.");
     }
 
     private static void Gap(StringBuilder html, Comparison comparison)
@@ -131,7 +131,7 @@ internal static class HtmlReport
             html.Append(chart.Build(400, 260).Svg(FormattableString.Invariant($"{CurvesChartId}-{index}")));
         }
         html.Append("</div><p class=\"caption\">Blue: training loss as optimised (penalties and smoothing included); orange: validation " +
-            "cross-entropy in eval mode; grey dashes: the baseline's validation cross-entropy. Lines are means over the seeds, bands " +
+            "cross-entropy in eval mode; grey: the baseline's validation cross-entropy. Lines are means over the seeds, bands " +
             "their range; each panel has its own loss scale.</p>");
     }
 
@@ -214,7 +214,7 @@ internal static class HtmlReport
                 html.Append(chart.Build(560, 340).Svg($"{SweepChartId}-{family.Key}-{metric}"));
             }
         }
-        html.Append("</div><p class=\"caption\">Mean over the seeds at each strength with their range; the grey dashes are the baseline.</p>");
+        html.Append("</div><p class=\"caption\">Mean over the seeds at each strength with their range; the grey line is the baseline.</p>");
     }
 
     private static Series Percent(Series series) => series with

@@ -3,7 +3,11 @@ using ScottPlot.TickGenerators;
 
 namespace Regularizers.Cli.Reports.Charts;
 
-/// <summary>What every chart shares: one sans-serif font, the Category10 palette and ticks at round values.</summary>
+/// <summary>
+/// What every chart shares: one sans-serif font, the Category10 palette and ticks at round values. Lines are solid:
+/// Skia's SVG backend cannot write a dash pattern and says so on the process's standard error, so reference lines are
+/// told apart by their grey instead.
+/// </summary>
 internal static class ChartStyle
 {
     /// <summary>Debian's fonts-dejavu-core (installed by the bootstrap) has Δ, λ, σ and ε; ScottPlot's own pick is a serif face.</summary>

@@ -4,7 +4,7 @@ namespace Regularizers.Cli.Reports.Charts;
 
 /// <summary>
 /// A forest plot: one row per estimate, sorted with the largest at the top, a dot at the estimate, a bar over its
-/// interval and a dashed line at zero, so what is reliably better or worse than the reference reads off at a glance.
+/// interval and a grey line at zero, so what is reliably better or worse than the reference reads off at a glance.
 /// </summary>
 public static class IntervalChart
 {
@@ -19,7 +19,7 @@ public static class IntervalChart
         var sorted = estimates.OrderBy(e => e.Estimate).ToList();
         var rows = Enumerable.Range(0, sorted.Count).Select(i => (double)i).ToArray();
         var plot = ChartStyle.NewPlot(null, axisLabel, "");
-        plot.Add.VerticalLine(0, 1.5f, ChartStyle.Reference, LinePattern.Dashed);
+        plot.Add.VerticalLine(0, 1.5f, ChartStyle.Reference);
         var withInterval = Enumerable.Range(0, sorted.Count).Where(i => double.IsFinite(sorted[i].Low) && double.IsFinite(sorted[i].High)).ToList();
         if (withInterval.Count > 0)
         {

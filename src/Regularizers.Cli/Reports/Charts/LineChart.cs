@@ -52,7 +52,7 @@ public sealed class LineChart
         return this;
     }
 
-    /// <summary>Adds a dotted vertical line at <paramref name="x"/> labelled <paramref name="label"/>.</summary>
+    /// <summary>Adds a thin vertical line at <paramref name="x"/> labelled <paramref name="label"/>.</summary>
     public LineChart Mark(double x, string label)
     {
         _marks.Add((x, label));
@@ -80,12 +80,12 @@ public sealed class LineChart
             line.MarkerSize = series.ShowMarkers ? 7 : 0;
             if (series.IsReference)
             {
-                line.LinePattern = LinePattern.Dashed;
+                line.LineWidth = 1.5f;
             }
         }
         foreach (var (x, label) in _marks)
         {
-            var mark = plot.Add.VerticalLine(Position(x), 1.5f, Colors.Black, LinePattern.Dotted);
+            var mark = plot.Add.VerticalLine(Position(x), 1, Colors.Black);
             mark.LabelText = label;
             mark.LabelOppositeAxis = true;
             mark.LabelFontSize = 12;

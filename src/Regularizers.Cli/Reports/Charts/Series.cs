@@ -8,7 +8,7 @@ namespace Regularizers.Cli.Reports.Charts;
 /// <param name="High">The band's upper edge, one per x, or null for no band.</param>
 public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<double>? Low = null, IReadOnlyList<double>? High = null)
 {
-    /// <summary>Whether the line is drawn in the neutral reference colour, dashed (a baseline to compare against).</summary>
+    /// <summary>Whether the line is drawn thinner in the neutral reference grey (a baseline to compare against).</summary>
     public bool IsReference { get; init; }
 
     /// <summary>Whether each point gets a marker (for a few points, such as a sweep's strengths).</summary>
