@@ -53,5 +53,13 @@ internal static class CliApplication
             context.Error.WriteLine($"error: {e.Message}");
             return Failure;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not an input: one line on standard error as for every failure, the stack trace in a file for the report.
+            var trace = Path.Combine(Path.GetTempPath(), $"regularizers-error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.txt");
+            File.WriteAllText(trace, $"regularizers {string.Join(' ', args)}{Environment.NewLine}{e}");
+            context.Error.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message} This is a bug in regularizers; please report it with {trace}.");
+            return Failure;
+        }
     }
 }

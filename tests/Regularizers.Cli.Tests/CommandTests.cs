@@ -32,6 +32,41 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_CheckpointOfABaggingConfiguration_ExitsTwoNamingTheOption()
+    {
+        var (code, _, error) = CliRunner.Run("train", "--config", "bagging", "--output", Path.Combine(_directory, "m.bin"), "--checkpoint", Path.Combine(_directory, "c.pt"));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("--checkpoint: configuration 'bagging' trains 5 networks; a checkpoint holds one.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_UnexpectedExceptionWhileWriting_ExitsOneWithOneLineAndTheTraceInAFile()
+    {
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(new BrokenWriter()) });
+        var error = new StringWriter();
+        var context = new Regularizers.Cli.Commands.CliContext(console, error, Interactive: false, CancellationToken.None);
+
+        var code = CliApplication.Run(
+            ["train", "--train-size", "200", "--validation-size", "100", "--epochs", "1", "--output", Path.Combine(_directory, "m.bin")], context, TextWriter.Null);
+
+        Assert.Equal(1, code);
+        var match = Regex.Match(error.ToString().Trim(), @"^error: unexpected InvalidOperationException: the console is gone\. This is a bug in regularizers; please report it with (\S+)\.$");
+        Assert.True(match.Success, error.ToString());
+        var trace = File.ReadAllText(match.Groups[1].Value);
+        File.Delete(match.Groups[1].Value);
+        Assert.StartsWith("regularizers train --train-size 200", trace, StringComparison.Ordinal);
+        Assert.Contains("BrokenWriter", trace, StringComparison.Ordinal);
+    }
+
+    private sealed class BrokenWriter : StringWriter
+    {
+        public override void Write(string? value) => throw new InvalidOperationException("the console is gone.");
+
+        public override void Write(char value) => throw new InvalidOperationException("the console is gone.");
+    }
+
+    [Fact]
     public void Evaluate_ForeignFile_ExitsOneSayingSo()
     {
         var path = Path.Combine(_directory, "foreign.bin");

@@ -173,7 +173,7 @@ internal static class CompareCommand
             {
                 try
                 {
-                    var (result, model) = ExperimentRunner.Run(settings, configuration, data, seed, progressFor(configuration), context.Token);
+                    var (result, model) = ExperimentRunner.Run(settings, configuration, data, seed, progressFor(configuration), token: context.Token);
                     model.Dispose();
                     file?.Append(new RunRecord(setupId, setup, names, configuration.Description, result));
                     results.Add(result);

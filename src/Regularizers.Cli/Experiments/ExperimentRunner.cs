@@ -20,23 +20,26 @@ internal static class ExperimentRunner
     /// <param name="data">Training, validation and test sets.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="onEpoch">Called after every epoch of every network (for progress displays).</param>
+    /// <param name="callbacks">More callbacks for the trainer, after the runner's own (e.g. a checkpoint).</param>
     /// <param name="token">Cancelling stops training at the end of the current batch.</param>
     /// <exception cref="OperationCanceledException"><paramref name="token"/> was cancelled; nothing is returned.</exception>
     public static (RunResult Result, TrainedModel Model) Run(
-        ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, Action? onEpoch = null, CancellationToken token = default)
+        ExperimentSettings settings, Configuration configuration, ExperimentData data, int seed, Action? onEpoch = null,
+        IReadOnlyList<TrainingCallback>? callbacks = null, CancellationToken token = default)
     {
         var recorder = new ValidationRecorder(data.ValidationX, data.ValidationY, trainerLossIsCrossEntropy: configuration.Loss is null);
         using var loss = configuration.Loss?.Invoke();
-        var callbacks = new List<TrainingCallback> { recorder, new StopOnCancel(token) };
+        var all = new List<TrainingCallback> { recorder, new StopOnCancel(token) };
         if (onEpoch is not null)
         {
-            callbacks.Add(new EpochCounter(onEpoch));
+            all.Add(new EpochCounter(onEpoch));
         }
         using var earlyStopping = configuration.EarlyStopping is { } criterion ? new EarlyStopping(criterion()) : null;
         if (earlyStopping is not null)
         {
-            callbacks.Add(earlyStopping);
+            all.Add(earlyStopping);
         }
+        all.AddRange(callbacks ?? []);
         var options = new TrainerOptions
         {
             Epochs = settings.Epochs,
@@ -44,7 +47,7 @@ internal static class ExperimentRunner
             Seed = seed,
             Loss = loss is null ? (o, t) => nn.functional.cross_entropy(o, t) : loss.call,
             Regularization = configuration.Regularization?.Invoke(),
-            Callbacks = callbacks,
+            Callbacks = all,
         };
         var clock = Stopwatch.StartNew();
         var (model, histories) = configuration.BaggingMembers > 0

@@ -37,14 +37,14 @@ public sealed class ModelCheckpoint : TrainingCallback
     /// <inheritdoc />
     public override void OnEpochEnd(TrainingContext context)
     {
-        var value = context.History.Epochs[^1].Get(Monitor);
-        var improved = Monitor.Improves(value, _best);
-        if (SaveBestOnly && !improved)
+        if (SaveBestOnly)
         {
-            return;
-        }
-        if (improved)
-        {
+            // Saving every epoch needs no metric, so a run without validation data can still save each epoch.
+            var value = context.History.Epochs[^1].Get(Monitor);
+            if (!Monitor.Improves(value, _best))
+            {
+                return;
+            }
             _best = value;
         }
         Regularizers.Core.IO.AtomicFile.Write(Path, stream =>

@@ -299,4 +299,26 @@ public sealed class MetricDirectionTests : IDisposable
 
         Assert.Equal([1, 2, 2, 4, 4], saved);
     }
+
+    [Fact]
+    public void ModelCheckpoint_EveryEpochWithoutValidationData_SavesEachEpochWithoutReadingTheMetric()
+    {
+        using var model = nn.Sequential(nn.Linear(2, 1));
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var history = new TrainingHistory();
+        var context = new TrainingContext(model, optimizer, history);
+        var checkpoint = new ModelCheckpoint(Path.Combine(_directory, "last.bin"), Metric.ValidationLoss, saveBestOnly: false);
+        var saved = new List<int>();
+
+        foreach (var epoch in new[] { 1, 2, 3 })
+        {
+            context.Epoch = epoch;
+            history.Add(new EpochMetrics(epoch, 1.0, 0.5, null, null));
+            checkpoint.OnEpochEnd(context);
+            saved.Add(checkpoint.SavedEpoch);
+        }
+
+        Assert.Equal([1, 2, 3], saved);
+        Assert.True(File.Exists(Path.Combine(_directory, "last.bin")));
+    }
 }
