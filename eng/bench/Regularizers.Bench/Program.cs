@@ -39,6 +39,12 @@ switch (which)
                 $"{name,-18} live tensors {warmTensors} -> {endTensors}, resident {warmMegabytes:F0} -> {endMegabytes:F0} MB ({endMegabytes - warmMegabytes:+0;-0;0} MB) over steps {soakSteps / 10}..{soakSteps}"));
         }
         break;
+    case "mlnet-soak":
+        var cycles = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
+        var (warmCount, endCount, warmResident, endResident, secondsPerCycle) = MlNetSoak.Run(train, cycles);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"ml.net fit+score",-18} live tensors {warmCount} -> {endCount}, resident {warmResident:F0} -> {endResident:F0} MB ({endResident - warmResident:+0;-0;0} MB) over cycles {cycles / 10}..{cycles} (10 training steps each), {secondsPerCycle * 1000:F0} ms a cycle"));
+        break;
     case "ensemble":
         EnsembleBenchmarks.Run(train, test);
         break;
@@ -52,7 +58,7 @@ switch (which)
         MlNetFit.Run(train);
         break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, soak, mlnet-soak, choices, ensemble, reference, mlnet"));
         return 2;
 }
 return 0;
