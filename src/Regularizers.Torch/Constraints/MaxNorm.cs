@@ -36,11 +36,13 @@ public sealed class MaxNorm : IConstraint
     /// </summary>
     public void Project(Tensor weight)
     {
-        var c = (float)MaxValue;
+        // c in double: a float64 weight is bounded by c itself, a float32 one by c rounded to float32, as renorm does.
+        var c = MaxValue;
+        using var noGrad = no_grad();
         if (weight.dim() < 2)
         {
             // renorm itself reports that it needs at least two dimensions.
-            weight.copy_(weight.renorm(2, 0, c));
+            weight.copy_(weight.renorm(2, 0, (float)c));
             return;
         }
         var dims = Enumerable.Range(1, (int)weight.dim() - 1).Select(d => (long)d).ToArray();
@@ -51,7 +53,7 @@ public sealed class MaxNorm : IConstraint
         {
             return;
         }
-        using var shifted = norms + 1e-7f;
+        using var shifted = norms + 1e-7;
         // A tensor numerator: Scalar / Tensor is reciprocal-then-multiply in TorchSharp, one rounding more than renorm.
         using var limit = full_like(norms, c);
         using var shrink = limit / shifted;

@@ -40,6 +40,8 @@ public sealed class MinMaxNorm : IConstraint
     /// <inheritdoc />
     public void Project(Tensor weight)
     {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var norms = UnitNorms.Of(weight);
         var clipped = norms.clamp(Min, Max);
         // At rate 1 the blend is the clipped norm exactly (x·1 + n·0 = x), in three ops fewer.

@@ -15,5 +15,9 @@ public sealed class NonNeg : IConstraint
     public string Name => "non_neg";
 
     /// <inheritdoc />
-    public void Project(Tensor weight) => weight.clamp_(min: 0);
+    public void Project(Tensor weight)
+    {
+        using var noGrad = no_grad();
+        weight.clamp_(min: 0);
+    }
 }

@@ -15,5 +15,10 @@ public sealed class UnitNorm : IConstraint
     public string Name => "unit_norm";
 
     /// <inheritdoc />
-    public void Project(Tensor weight) => weight.div_(UnitNorms.Of(weight) + 1e-7);
+    public void Project(Tensor weight)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        weight.div_(UnitNorms.Of(weight) + 1e-7);
+    }
 }

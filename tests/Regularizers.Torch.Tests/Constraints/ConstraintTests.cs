@@ -137,3 +137,44 @@ public sealed class ConstraintTests
         Assert.StartsWith("max must be a finite number in the range [2, 1.7976931348623157E+308]. Received: max=1.", e.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Regression tests for what the constraint properties found (tests/Regularizers.Torch.Tests/Properties).</summary>
+[Collection(nameof(LiveTensorCount))]
+public sealed class ConstraintRegressionTests
+{
+    [Fact]
+    public void MaxNorm_Float64WeightAndCNotAFloat32_NormAtMostCItself()
+    {
+        // c rounded to float32 is 2.37831425…, above c: the projection used that rounding for float64 weights too.
+        const double c = 2.378314158198541;
+        using var weight = tensor(new[] { 7.0, 1.5146152435333082, 3.2427657542151955, -1, 2 }, dtype: ScalarType.Float64).reshape(1, 5);
+
+        new MaxNorm(c).Project(weight);
+
+        using var norm = weight.norm();
+        Assert.True(norm.item<double>() <= c, $"norm {norm.item<double>():R} > c = {c:R}");
+    }
+
+    [Theory]
+    [InlineData("unit_norm")]
+    [InlineData("min_max_norm")]
+    [InlineData("max_norm")]
+    [InlineData("non_neg")]
+    public void Project_CalledDirectlyOnAParameter_WorksAndLeavesNoTensorAlive(string name)
+    {
+        IConstraint constraint = name switch
+        {
+            "unit_norm" => new UnitNorm(),
+            "min_max_norm" => new MinMaxNorm(0.5, 1),
+            "max_norm" => new MaxNorm(1),
+            _ => new NonNeg(),
+        };
+        using var layer = nn.Linear(4, 3);
+        var before = LiveTensorCount.Settled();
+
+        constraint.Project(layer.weight);
+
+        // Counted without a collection: temporaries left to finalizers hold native memory the GC does not see.
+        Assert.Equal(before, Tensor.TotalCount);
+    }
+}
