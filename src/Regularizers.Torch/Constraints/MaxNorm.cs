@@ -38,6 +38,7 @@ public sealed class MaxNorm : IConstraint
     {
         // c in double: a float64 weight is bounded by c itself, a float32 one by c rounded to float32, as renorm does.
         var c = MaxValue;
+        TensorArguments.Floating(weight);
         using var noGrad = no_grad();
         if (weight.dim() < 2)
         {

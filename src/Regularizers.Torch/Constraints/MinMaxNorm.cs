@@ -40,6 +40,7 @@ public sealed class MinMaxNorm : IConstraint
     /// <inheritdoc />
     public void Project(Tensor weight)
     {
+        TensorArguments.Floating(weight);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var norms = UnitNorms.Of(weight);

@@ -17,6 +17,7 @@ public sealed class NonNeg : IConstraint
     /// <inheritdoc />
     public void Project(Tensor weight)
     {
+        TensorArguments.Floating(weight);
         using var noGrad = no_grad();
         weight.clamp_(min: 0);
     }

@@ -17,6 +17,7 @@ public sealed class UnitNorm : IConstraint
     /// <inheritdoc />
     public void Project(Tensor weight)
     {
+        TensorArguments.Floating(weight);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         weight.div_(UnitNorms.Of(weight) + 1e-7);

@@ -60,11 +60,31 @@ public sealed class LabelSmoothingCrossEntropy : nn.Module<Tensor, Tensor, Tenso
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">
+    /// <paramref name="input"/> is not a floating-point tensor of shape [N, K, d…]; <paramref name="target"/> is neither
+    /// class indices of shape [N, d…] nor probabilities of the input's shape; either has been disposed.
+    /// </exception>
     public override Tensor forward(Tensor input, Tensor target)
     {
+        TensorArguments.Floating(input);
+        TensorArguments.Live(target);
+        if (input.dim() < 2)
+        {
+            throw new ArgumentException(
+                $"input must be logits of shape [N, K] or [N, K, d…] (K classes). Received: input of shape {TensorArguments.Show(input.shape)}.", nameof(input));
+        }
+        var indices = target.dtype is ScalarType.Int64 or ScalarType.Int32;
+        long[] expected = indices ? [input.shape[0], .. input.shape[2..]] : input.shape;
+        if (!target.shape.SequenceEqual(expected) || (!indices && !target.is_floating_point()))
+        {
+            throw new ArgumentException(
+                $"target must be class indices (int64) of shape {TensorArguments.Show(expected)} or class probabilities (floating-point) of shape " +
+                $"{TensorArguments.Show(input.shape)} for input of shape {TensorArguments.Show(input.shape)}. Received: target of dtype {target.dtype} and shape {TensorArguments.Show(target.shape)}.",
+                nameof(target));
+        }
         var classes = input.shape[1];
         var eps = UniformEpsilon(classes);
-        if (target.dtype is ScalarType.Int64 or ScalarType.Int32)
+        if (indices)
         {
             if (eps > 1)
             {

@@ -11,6 +11,7 @@ public static class RegularizerFunctional
     /// </summary>
     public static Tensor inverted_dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
     {
+        TensorArguments.Floating(input);
         Guard.InRange(p, 0, true, 1, false);
         if (!training || p == 0)
         {
@@ -23,6 +24,7 @@ public static class RegularizerFunctional
     /// <summary>Classic dropout: training <c>x·m</c> with <c>m ~ Bernoulli(1−p)</c> (no rescaling); otherwise <c>x·(1−p)</c>, the weight-scaling inference rule.</summary>
     public static Tensor classic_dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
     {
+        TensorArguments.Floating(input);
         Guard.InRange(p, 0, true, 1, false);
         if (!training)
         {
@@ -35,6 +37,7 @@ public static class RegularizerFunctional
     /// <summary>Gaussian dropout (Srivastava et al. 2014, §10): training <c>x·n</c> with <c>n ~ N(1, p/(1−p))</c>, the same mean and variance as inverted dropout's multiplier; otherwise identity.</summary>
     public static Tensor gaussian_dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
     {
+        TensorArguments.Floating(input);
         Guard.InRange(p, 0, true, 1, false);
         if (!training || p == 0)
         {
@@ -47,6 +50,7 @@ public static class RegularizerFunctional
     /// <summary>Additive Gaussian noise: training <c>x + ε</c> with <c>ε ~ N(0, σ²)</c>; otherwise identity.</summary>
     public static Tensor gaussian_noise(Tensor input, double stddev, bool training = true, Generator? generator = null)
     {
+        TensorArguments.Floating(input);
         Guard.NonNegative(stddev);
         if (!training || stddev == 0)
         {
@@ -59,6 +63,8 @@ public static class RegularizerFunctional
     /// <summary>DropConnect (Wan et al. 2013): training <c>x·(W⊙M)ᵀ + b</c> with <c>M ~ Bernoulli(1−p)</c> per weight; otherwise the expected weights <c>x·((1−p)W)ᵀ + b</c>.</summary>
     public static Tensor drop_connect_linear(Tensor input, Tensor weight, Tensor? bias, double p = 0.5, bool training = true, Generator? generator = null)
     {
+        TensorArguments.Floating(input);
+        TensorArguments.Floating(weight);
         Guard.InRange(p, 0, true, 1, false);
         using var scope = NewDisposeScope();
         var effective = training ? weight * BernoulliMask.Like(weight, p, 1, generator) : weight * (1 - p);

@@ -35,5 +35,10 @@ public sealed class DecoupledWeightDecay : IConstraint
     public ParameterTargets Targets { get; }
 
     /// <summary><c>w ← (1 − lr·λ)·w</c>, with lr the optimizer's current learning rate.</summary>
-    public void Project(Tensor weight) => weight.mul_(1 - (_optimizer.ParamGroups.First().LearningRate * Strength));
+    public void Project(Tensor weight)
+    {
+        TensorArguments.Floating(weight);
+        using var noGrad = no_grad();
+        weight.mul_(1 - (_optimizer.ParamGroups.First().LearningRate * Strength));
+    }
 }

@@ -38,8 +38,8 @@ public sealed class ElasticNetPenalty : IWeightPenalty
     public string Name => "elastic_net";
 
     /// <summary><c>λ₁·‖w‖₁ + (λ₂/2)·⟨w, w⟩</c>.</summary>
-    public double Value(Tensor weight) => (L1Strength * NormMath.L1(weight)) + (L2Strength / 2 * NormMath.SquaredL2(weight));
+    public double Value(Tensor weight) => (L1Strength * NormMath.L1(TensorArguments.Floating(weight))) + (L2Strength / 2 * NormMath.SquaredL2(weight));
 
     /// <summary><c>λ₁·sign(w) + λ₂·w</c>.</summary>
-    public Tensor Gradient(Tensor weight) => weight.sign().mul_(L1Strength).add_(weight, L2Strength);
+    public Tensor Gradient(Tensor weight) => TensorArguments.Floating(weight).sign().mul_(L1Strength).add_(weight, L2Strength);
 }

@@ -33,8 +33,8 @@ public sealed class L1Penalty : IWeightPenalty
     public string Name => "l1";
 
     /// <summary><c>λ·‖w‖₁</c>.</summary>
-    public double Value(Tensor weight) => Strength * NormMath.L1(weight);
+    public double Value(Tensor weight) => Strength * NormMath.L1(TensorArguments.Floating(weight));
 
     /// <summary><c>λ·sign(w)</c>.</summary>
-    public Tensor Gradient(Tensor weight) => weight.sign().mul_(Strength);
+    public Tensor Gradient(Tensor weight) => TensorArguments.Floating(weight).sign().mul_(Strength);
 }

@@ -34,8 +34,8 @@ public sealed class L2Penalty : IWeightPenalty
     public string Name => "l2";
 
     /// <summary><c>(λ/2)·⟨w, w⟩</c>.</summary>
-    public double Value(Tensor weight) => Strength / 2 * NormMath.SquaredL2(weight);
+    public double Value(Tensor weight) => Strength / 2 * NormMath.SquaredL2(TensorArguments.Floating(weight));
 
     /// <summary><c>λ·w</c>.</summary>
-    public Tensor Gradient(Tensor weight) => weight.mul(Strength);
+    public Tensor Gradient(Tensor weight) => TensorArguments.Floating(weight).mul(Strength);
 }
