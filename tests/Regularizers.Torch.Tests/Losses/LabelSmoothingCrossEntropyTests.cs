@@ -97,4 +97,31 @@ public sealed class LabelSmoothingCrossEntropyTests
         Assert.Equal(Scalar(total), reg.LastTerms["l1"] + reg.LastTerms["l2"], 5);
         Assert.Equal(0.1 * OverWeights(model, Math.Abs), reg.LastTerms["l1"], 5);
     }
+
+    [Fact]
+    public void Forward_LogitsWithoutAClassDimension_ThrowsNamingInput()
+    {
+        // Found by InvalidInputProperties: 1-dimensional logits gave an IndexOutOfRangeException.
+        using var loss = new LabelSmoothingCrossEntropy(0.1);
+        using var input = zeros(4);
+        using var target = zeros(1, dtype: ScalarType.Int64);
+
+        var e = Assert.Throws<ArgumentException>(() => loss.call(input, target));
+
+        Assert.Equal("input must be logits of shape [N, K] or [N, K, d…] (K classes). Received: input of shape [4]. (Parameter 'input')", e.Message);
+    }
+
+    [Fact]
+    public void Forward_TargetsOfAnotherBatchSize_ThrowsNamingTarget()
+    {
+        using var loss = new LabelSmoothingCrossEntropy(0.1);
+        using var input = zeros(3, 5);
+        using var target = zeros(2, dtype: ScalarType.Int64);
+
+        var e = Assert.Throws<ArgumentException>(() => loss.call(input, target));
+
+        Assert.Equal(
+            "target must be class indices (int64) of shape [3] or class probabilities (floating-point) of shape [3, 5] for input of shape [3, 5]. " +
+            "Received: target of dtype Int64 and shape [2]. (Parameter 'target')", e.Message);
+    }
 }

@@ -266,4 +266,16 @@ public sealed class DropoutTests
         Assert.IsType<ClassicDropout>(back[1]);
         Assert.Equal(before, Values(back.call(x)), new FloatTolerance(1e-5f));
     }
+
+    [Fact]
+    public void InvertedDropout_DisposedInput_ThrowsNamingInput()
+    {
+        // Found by InvalidInputProperties: a disposed tensor gave TorchSharp's invalid-handle error.
+        var x = ones(2, 3);
+        x.Dispose();
+
+        var e = Assert.Throws<ArgumentException>(() => RegularizerFunctional.inverted_dropout(x, 0.5));
+
+        Assert.Equal("input has been disposed; pass a live tensor. (Parameter 'input')", e.Message);
+    }
 }

@@ -244,4 +244,15 @@ public sealed class WeightPenaltyTests
         Assert.Equal(Values(fc1.weight).Select(w => 0.5f * Math.Sign(w)), Values(fc1.weight.grad!));
         Assert.Null(fc1.bias!.grad);
     }
+
+    [Fact]
+    public void L1Penalty_IntegerWeight_ThrowsNamingWeightAndDtype()
+    {
+        // Found by InvalidInputProperties: an integer tensor reached libtorch's vector_norm, whose message named neither.
+        using var weight = tensor(new long[] { 0, 1 });
+
+        var e = Assert.Throws<ArgumentException>(() => new L1Penalty(0.1).Value(weight));
+
+        Assert.Equal("weight must be a floating-point tensor (float16, bfloat16, float32 or float64). Received: weight of dtype Int64. (Parameter 'weight')", e.Message);
+    }
 }
