@@ -1,4 +1,5 @@
 using Regularizers.Torch.Constraints;
+using Regularizers.Torch.Ensembles;
 using Regularizers.Torch.Losses;
 using Regularizers.Torch.Penalties;
 using Regularizers.Torch.Training;
@@ -9,7 +10,8 @@ namespace Regularizers.Torch.Tests.Training;
 
 /// <summary>
 /// The determinism matrix's in-process half: for each regularizer, two <c>Trainer</c> runs with the same seed end with
-/// bit-identical parameters (at this process's libtorch thread count; the CLI tests repeat it across processes).
+/// bit-identical parameters, as do bagging ensembles trained sequentially and in parallel and MC-dropout predictions
+/// under the same global seed (at this process's libtorch thread count; the CLI tests repeat it across processes).
 /// </summary>
 public sealed class TrainerDeterminismTests
 {
@@ -76,6 +78,52 @@ public sealed class TrainerDeterminismTests
             // Exact equality of the bits, not closeness: NaN-safe and sign-of-zero-safe.
             Assert.Equal(first[i].Select(BitConverter.SingleToInt32Bits), second[i].Select(BitConverter.SingleToInt32Bits));
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BaggingEnsemble_SameSeedTwice_BitIdenticalProbabilities(bool parallel)
+    {
+        manual_seed(3);
+        using var x = randn(80, 8);
+        using var y = randint(0, 3, new long[] { 80 });
+
+        float[] Probabilities()
+        {
+            manual_seed(11);
+            using var ensemble = BaggingEnsemble.Train(
+                _ => Network("inverted_dropout"), m => optim.SGD(m.parameters(), 0.1), new TrainerOptions { Epochs = 2, BatchSize = 16, Seed = 5 },
+                new BaggingOptions { Members = 3, Seed = 7, Parallel = parallel }, x, y);
+            using var probabilities = ensemble.PredictProbabilities(x);
+            return Values(probabilities);
+        }
+
+        Assert.Equal(Probabilities().Select(BitConverter.SingleToInt32Bits), Probabilities().Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void MonteCarloDropout_SameGlobalSeedTwice_BitIdenticalMeanAndSpread()
+    {
+        manual_seed(3);
+        using var x = randn(20, 8);
+        using var model = Network("inverted_dropout");
+
+        (float[], float[]) Predict()
+        {
+            manual_seed(42);
+            var (mean, spread) = MonteCarloDropout.Predict(model, x, 25);
+            using (mean)
+            using (spread)
+            {
+                return (Values(mean), Values(spread));
+            }
+        }
+
+        var (firstMean, firstSpread) = Predict();
+        var (secondMean, secondSpread) = Predict();
+        Assert.Equal(firstMean.Select(BitConverter.SingleToInt32Bits), secondMean.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(firstSpread.Select(BitConverter.SingleToInt32Bits), secondSpread.Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]
