@@ -17,8 +17,7 @@ internal sealed class AveragedWeights : IDisposable
     /// <summary>An average that starts as a copy of <paramref name="model"/>'s parameters.</summary>
     public static AveragedWeights CopyOf(nn.Module model)
     {
-        using var noGrad = no_grad();
-        return new AveragedWeights(model.parameters().Select(p => p.detach().clone().DetachFromDisposeScope()).ToList());
+        return new AveragedWeights(model.parameters().Select(Copy).ToList());
     }
 
     /// <summary>Calls <paramref name="combine"/>(average, weight) for each parameter, without autograd; it updates the average in place.</summary>
@@ -36,10 +35,7 @@ internal sealed class AveragedWeights : IDisposable
     /// <summary>Saves the model's parameters and buffers, then loads the average into it (see <see cref="LoadInto"/>).</summary>
     public void SwapIn(nn.Module<Tensor, Tensor> model, Tensor inputs, int batchSize, bool recomputeBatchNorm)
     {
-        using (no_grad())
-        {
-            _backup = State(model).Select(t => t.detach().clone().DetachFromDisposeScope()).ToList();
-        }
+        _backup = State(model).Select(Copy).ToList();
         LoadInto(model, inputs, batchSize, recomputeBatchNorm);
     }
 
@@ -75,6 +71,12 @@ internal sealed class AveragedWeights : IDisposable
         {
             BatchNormStatistics.Update(model, inputs, batchSize);
         }
+    }
+
+    private static Tensor Copy(Tensor t)
+    {
+        using var detached = t.detach();
+        return detached.clone().DetachFromDisposeScope();
     }
 
     private static IEnumerable<Tensor> State(nn.Module model) => model.parameters().Cast<Tensor>().Concat(model.buffers());
