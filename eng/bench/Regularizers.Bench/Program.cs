@@ -39,6 +39,12 @@ switch (which)
                 $"{name,-18} live tensors {warmTensors} -> {endTensors}, resident {warmMegabytes:F0} -> {endMegabytes:F0} MB ({endMegabytes - warmMegabytes:+0;-0;0} MB) over steps {soakSteps / 10}..{soakSteps}"));
         }
         break;
+    case "training":
+        foreach (var (name, (median, low, high)) in TrainingOverhead.Run(train))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-14} run time / plain run = {median:F3} [{low:F3}, {high:F3}]"));
+        }
+        break;
     case "ensemble":
         EnsembleBenchmarks.Run(train, test);
         break;
@@ -52,7 +58,7 @@ switch (which)
         MlNetFit.Run(train);
         break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, choices, ensemble, reference, mlnet"));
         return 2;
 }
 return 0;
