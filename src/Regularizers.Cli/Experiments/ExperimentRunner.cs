@@ -37,6 +37,11 @@ internal static class ExperimentRunner
         {
             callbacks.Add(earlyStopping);
         }
+        using var averaging = configuration.Averaging?.Invoke(settings);
+        if (averaging is not null)
+        {
+            callbacks.Add(averaging);
+        }
         var options = new TrainerOptions
         {
             Epochs = settings.Epochs,
@@ -49,7 +54,7 @@ internal static class ExperimentRunner
         var clock = Stopwatch.StartNew();
         var (model, histories) = configuration.BaggingMembers > 0
             ? TrainEnsemble(settings, configuration, data, seed, options)
-            : TrainSingle(settings, configuration, data, seed, options, earlyStopping is not null);
+            : TrainSingle(settings, configuration, data, seed, options, earlyStopping is not null || averaging is not null);
         var seconds = clock.Elapsed.TotalSeconds;
         if (token.IsCancellationRequested)
         {
@@ -84,7 +89,7 @@ internal static class ExperimentRunner
         {
             var network = model.Members[0];
             using var optimizer = spec.CreateOptimizer(network);
-            var trainer = new Trainer(network, optimizer, options);
+            var trainer = new Trainer(network, configuration.Optimizer?.Invoke(optimizer) ?? optimizer, options);
             var history = validate
                 ? trainer.Fit(data.TrainX, data.TrainY, data.ValidationX, data.ValidationY)
                 : trainer.Fit(data.TrainX, data.TrainY);
