@@ -9,6 +9,10 @@ namespace Regularizers.Torch.Training;
 /// the average goes into the model, the running statistics of its BatchNorm layers are recomputed over the training data
 /// (<see cref="BatchNormStatistics.Update"/>), unless <see cref="RecomputeBatchNorm"/> is false; the model is evaluated in
 /// eval mode as always. Buffers are not averaged (<c>AveragedModel</c>'s default, <c>use_buffers=False</c>).
+/// Callbacks see the average only between <see cref="TrainingCallback.OnValidationBegin"/> and
+/// <see cref="TrainingCallback.OnValidationEnd"/>; elsewhere the model holds its own weights, so an
+/// <see cref="EarlyStopping"/> monitoring validation restores the model's own weights of the best epoch (validated as
+/// the average), and whichever of the two comes last in the callback list decides what the model ends with.
 /// </summary>
 public abstract class WeightAveraging : TrainingCallback, IDisposable
 {

@@ -152,6 +152,34 @@ public sealed class WeightAveragingTests
         }
     }
 
+    [Fact]
+    public void ExponentialMovingAverage_DecayOne_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentialMovingAverage(decay: 1));
+
+        Assert.StartsWith("decay must be a finite number in the range [0, 1). Received: decay=1.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StochasticWeightAveraging_InvalidArguments_ThrowExactMessages()
+    {
+        var start = Assert.Throws<ArgumentOutOfRangeException>(() => new StochasticWeightAveraging(0));
+        var rate = Assert.Throws<ArgumentOutOfRangeException>(() => new StochasticWeightAveraging(1, learningRate: -1));
+
+        Assert.StartsWith("startEpoch must be an integer greater than or equal to 1. Received: startEpoch=0.", start.Message, StringComparison.Ordinal);
+        Assert.StartsWith("learningRate must be a finite number greater than 0. Received: learningRate=-1.", rate.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExponentialMovingAverage_WarmupDecays_FollowTimmSchedule()
+    {
+        var ema = new ExponentialMovingAverage(decay: 0.9, warmup: true, warmupGamma: 1, warmupPower: 0.75);
+
+        // d_n = min(0.9, 1 − n^(−0.75)) for γ = 1: 0, 1 − 2^(−3/4), 1 − 3^(−3/4), …, capped at 0.9 from n = 22.
+        Assert.Equal([0, 1 - Math.Pow(2, -0.75), 1 - Math.Pow(3, -0.75), 0.9], [ema.DecayAt(1), ema.DecayAt(2), ema.DecayAt(3), ema.DecayAt(22)]);
+        Assert.True(ema.DecayAt(21) < 0.9);
+    }
+
     /// <summary>
     /// Placed before and after the averaging callback: the whole state (parameters and buffers) after training an epoch,
     /// while validating (after the swap in) and after validating (after the swap out).
