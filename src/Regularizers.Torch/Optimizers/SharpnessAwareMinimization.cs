@@ -24,7 +24,9 @@ namespace Regularizers.Torch.Optimizers;
 /// Tensor Closure() { sam.zero_grad(); var loss = cross_entropy(model.call(x), y); loss.backward(); return loss; }
 /// using var loss = sam.step(Closure);          // first closure at w, second at w + ε, then the base step
 /// </code>
-/// The wrapper does not own the base optimizer: dispose that as usual.
+/// The closure's second pass runs in training mode and so moves BatchNorm's running statistics a second time; for a model
+/// with BatchNorm call the stages yourself and wrap the second pass in <c>using (BatchNormStatistics.Frozen(model))</c>,
+/// as the Trainer does. The wrapper does not own the base optimizer: dispose that as usual.
 /// </summary>
 public sealed class SharpnessAwareMinimization : optim.Optimizer
 {

@@ -54,4 +54,31 @@ public static class BatchNormStatistics
         model.train(wasTraining);
         return true;
     }
+
+    /// <summary>
+    /// Sets every BatchNorm layer's momentum to 0 until disposed, so forward passes in training mode leave the running
+    /// statistics alone (SAM's second pass at the perturbed weights must not count the batch twice).
+    /// </summary>
+    public static IDisposable Frozen(nn.Module model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var norms = model.modules().OfType<BatchNorm>().Where(b => b.track_running_stats).ToList();
+        var momenta = norms.Select(b => b.momentum).ToList();
+        foreach (var norm in norms)
+        {
+            norm.momentum = 0;
+        }
+        return new Restore(() =>
+        {
+            for (var i = 0; i < norms.Count; i++)
+            {
+                norms[i].momentum = momenta[i];
+            }
+        });
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 }

@@ -5,7 +5,8 @@ namespace Regularizers.Torch.Training;
 /// <summary>
 /// A training loop for any <c>Module&lt;Tensor, Tensor&gt;</c>: shuffled mini-batches, loss plus the regularization's
 /// penalties, backward (gradients summed over <see cref="TrainerOptions.AccumulationSteps"/> batches), gradient clipping,
-/// optimizer step (two forward/backward passes under <see cref="SharpnessAwareMinimization"/>), constraints, then per-epoch metrics on the training and (optionally) validation
+/// optimizer step (two forward/backward passes under <see cref="SharpnessAwareMinimization"/>, the second with BatchNorm's
+/// running statistics frozen), constraints, then per-epoch metrics on the training and (optionally) validation
 /// data, with <see cref="TrainingCallback"/> hooks around every stage. Each batch runs in its own dispose scope, so memory
 /// stays flat however long training runs.
 /// </summary>
@@ -157,7 +158,10 @@ public sealed class Trainer
                 {
                     sam.FirstStep();
                     var loss = context.BatchLoss;
-                    ForwardBackward(xb, yb, context);
+                    using (BatchNormStatistics.Frozen(_model))
+                    {
+                        ForwardBackward(xb, yb, context);
+                    }
                     context.BatchLoss = loss;
                 }
                 ClipGradients();

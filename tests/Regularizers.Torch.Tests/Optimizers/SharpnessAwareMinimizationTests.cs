@@ -63,6 +63,33 @@ public sealed class SharpnessAwareMinimizationTests
     }
 
     [Fact]
+    public void Trainer_WithSamOnBatchNorm_SecondPassLeavesRunningStatisticsAlone()
+    {
+        TorchSharp.Modules.Sequential Model()
+        {
+            manual_seed(9);
+            return nn.Sequential(("fc", nn.Linear(4, 3)), ("bn", nn.BatchNorm1d(3)), ("fc2", nn.Linear(3, 2)));
+        }
+        manual_seed(10);
+        using var x = randn(16, 4);
+        using var y = randint(0, 2, new long[] { 16 });
+        using var plain = Model();
+        using var sharp = Model();
+        using var plainOptimizer = optim.SGD(plain.parameters(), 0.1);
+        using var sharpInner = optim.SGD(sharp.parameters(), 0.1);
+
+        new Trainer(plain, plainOptimizer, new TrainerOptions { Epochs = 1, BatchSize = 16, Seed = 1 }).Fit(x, y);
+        new Trainer(sharp, new SharpnessAwareMinimization(sharpInner, rho: 0.5), new TrainerOptions { Epochs = 1, BatchSize = 16, Seed = 1 }).Fit(x, y);
+
+        // One batch at the same starting weights: the first pass's statistics, counted once (momentum 0.1 from mean 0).
+        var bn = (TorchSharp.Modules.BatchNorm1d)sharp[1];
+        Assert.Equal(Values(((TorchSharp.Modules.BatchNorm1d)plain[1]).running_mean!), Values(bn.running_mean!));
+        Assert.Equal(Values(((TorchSharp.Modules.BatchNorm1d)plain[1]).running_var!), Values(bn.running_var!));
+        Assert.Equal(0.1, bn.momentum);
+        Assert.NotEqual(Values(((TorchSharp.Modules.Linear)plain[0]).weight), Values(((TorchSharp.Modules.Linear)sharp[0]).weight));
+    }
+
+    [Fact]
     public void Trainer_SamWithAccumulation_ThrowsMessageNamingTheSteps()
     {
         using var model = Mlp();
