@@ -47,13 +47,13 @@ public sealed class TrainerLeakTests
         using var terminate = new Regularizers.Torch.Training.TerminateOnNaN();
         var options = new Regularizers.Torch.Training.TrainerOptions
         {
-            Epochs = 3, BatchSize = 16, Seed = 1, ClipGradientNorm = 1, ClipGradientValue = 0.5, Callbacks = [terminate, ema, swa],
+            Epochs = 2, BatchSize = 16, Seed = 1, ClipGradientNorm = 1, ClipGradientValue = 0.5, Callbacks = [terminate, ema, swa],
         };
         var trainer = new Regularizers.Torch.Training.Trainer(model, sam, options);
         trainer.Fit(x, y, x, y);
         var before = LiveTensorCount.Settled();
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 2; i++)
         {
             trainer.Fit(x, y, x, y);
         }
