@@ -100,4 +100,22 @@ public class CompareEndToEndTests(TinyComparison run) : IClassFixture<TinyCompar
         // With 2 epochs and patience 3 nothing can stop, so the run is the baseline's: same seed, same weights, same batches.
         Assert.Equal(rows["none"].GetProperty("testAccuracy").GetDouble(), rows["early-stopping"].GetProperty("testAccuracy").GetDouble());
     }
+
+    [Fact]
+    public void Compare_TinyRun_AveragingRowsTrainAsBaselineAndSamDoesNot()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(run.JsonPath));
+        var rows = json.RootElement.GetProperty("configurations").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("runs")[0]);
+        double[] Series(string row, string name) => rows[row].GetProperty(name).EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+        // EMA only watches: the training trajectory is the baseline's, but validation and the final model are the average's.
+        Assert.Equal(Series("none", "trainLoss"), Series("ema", "trainLoss"));
+        Assert.NotEqual(Series("none", "validationLoss"), Series("ema", "validationLoss"));
+        Assert.NotEqual(rows["none"].GetProperty("testLoss").GetDouble(), rows["ema"].GetProperty("testLoss").GetDouble());
+        // SWA starts at epoch ⌊2·2/3⌋ + 1 = 2 at the starting rate, so its one averaged epoch is the baseline's last.
+        Assert.Equal(rows["none"].GetProperty("testLoss").GetDouble(), rows["swa"].GetProperty("testLoss").GetDouble());
+        // SAM steps with the gradient at the perturbed weights: another trajectory from the first step on.
+        Assert.NotEqual(Series("none", "trainLoss")[1], Series("sam", "trainLoss")[1]);
+    }
 }

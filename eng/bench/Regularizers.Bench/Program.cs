@@ -45,6 +45,12 @@ switch (which)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{"ml.net fit+score",-18} live tensors {warmCount} -> {endCount}, resident {warmResident:F0} -> {endResident:F0} MB ({endResident - warmResident:+0;-0;0} MB) over cycles {cycles / 10}..{cycles} (10 training steps each), {secondsPerCycle * 1000:F0} ms a cycle"));
         break;
+    case "training":
+        foreach (var (name, (median, low, high)) in TrainingOverhead.Run(train))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-14} run time / plain run = {median:F3} [{low:F3}, {high:F3}]"));
+        }
+        break;
     case "ensemble":
         EnsembleBenchmarks.Run(train, test);
         break;
@@ -58,7 +64,7 @@ switch (which)
         MlNetFit.Run(train);
         break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, soak, mlnet-soak, choices, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, soak, mlnet-soak, choices, ensemble, reference, mlnet"));
         return 2;
 }
 return 0;

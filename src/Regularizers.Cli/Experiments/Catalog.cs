@@ -5,7 +5,9 @@ using static TorchSharp.torch;
 using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Losses;
 using Regularizers.Torch.Modules;
+using Regularizers.Torch.Optimizers;
 using Regularizers.Torch.Penalties;
+using Regularizers.Torch.Training;
 
 namespace Regularizers.Cli.Experiments;
 
@@ -47,6 +49,12 @@ internal static class Catalog
         new("early-stopping-gl", "Prechelt's GL₅: stop when validation loss is 5% above its minimum; restore the best")
             { EarlyStopping = () => new GeneralizationLoss(5) },
         new("bagging", "5 networks on bootstrap samples, probabilities averaged") { BaggingMembers = 5 },
+        new("ema", "exponential moving average of the weights, d = 0.99 with timm's warm-up, after every step")
+            { Averaging = _ => new ExponentialMovingAverage(0.99, warmup: true) },
+        new("swa", "stochastic weight averaging of each epoch's weights from epoch ⌊2E/3⌋ + 1; lr annealed to 0.02 over 3 epochs (cosine)")
+            { Averaging = s => new StochasticWeightAveraging((s.Epochs * 2 / 3) + 1, learningRate: 0.02, annealEpochs: 3) },
+        new("sam", "sharpness-aware minimization, ρ = 0.05, around the network's optimizer (two passes per step)")
+            { Optimizer = o => new SharpnessAwareMinimization(o, 0.05) },
     ];
 
     /// <summary>Seed 004's four rows with its hyperparameters (its L2 λ = 0.01 and dropout 0.5; 3 bagged networks, hard vote).</summary>

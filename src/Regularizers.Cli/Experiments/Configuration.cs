@@ -3,6 +3,7 @@ using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using Regularizers.Torch.Models;
 using Regularizers.Torch.Modules;
+using Regularizers.Torch.Training;
 using static TorchSharp.torch;
 
 namespace Regularizers.Cli.Experiments;
@@ -32,6 +33,15 @@ internal sealed record Configuration(string Name, string Description)
 
     /// <summary>Early stopping on the validation loss with this criterion, restoring the best epoch.</summary>
     public Func<IStoppingCriterion>? EarlyStopping { get; init; }
+
+    /// <summary>
+    /// Weight averaging (EMA, SWA) built for the run's settings: the Trainer validates the average each epoch (so the
+    /// validation curve is the average's) and the trained model is the average. Single networks only.
+    /// </summary>
+    public Func<ExperimentSettings, WeightAveraging>? Averaging { get; init; }
+
+    /// <summary>Wraps the network's optimizer (sharpness-aware minimization); single networks only.</summary>
+    public Func<optim.Optimizer, optim.Optimizer>? Optimizer { get; init; }
 
     /// <summary>Bagging: this many members, each trained on a bootstrap sample; 0 trains one network.</summary>
     public int BaggingMembers { get; init; }

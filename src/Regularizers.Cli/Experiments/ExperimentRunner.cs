@@ -39,6 +39,11 @@ internal static class ExperimentRunner
         {
             all.Add(earlyStopping);
         }
+        using var averaging = configuration.Averaging?.Invoke(settings);
+        if (averaging is not null)
+        {
+            all.Add(averaging);
+        }
         all.AddRange(callbacks ?? []);
         var options = new TrainerOptions
         {
@@ -52,7 +57,7 @@ internal static class ExperimentRunner
         var clock = Stopwatch.StartNew();
         var (model, histories) = configuration.BaggingMembers > 0
             ? TrainEnsemble(settings, configuration, data, seed, options)
-            : TrainSingle(settings, configuration, data, seed, options, earlyStopping is not null);
+            : TrainSingle(settings, configuration, data, seed, options, earlyStopping is not null || averaging is not null);
         var seconds = clock.Elapsed.TotalSeconds;
         if (token.IsCancellationRequested)
         {
@@ -87,7 +92,7 @@ internal static class ExperimentRunner
         {
             var network = model.Members[0];
             using var optimizer = spec.CreateOptimizer(network);
-            var trainer = new Trainer(network, optimizer, options);
+            var trainer = new Trainer(network, configuration.Optimizer?.Invoke(optimizer) ?? optimizer, options);
             var history = validate
                 ? trainer.Fit(data.TrainX, data.TrainY, data.ValidationX, data.ValidationY)
                 : trainer.Fit(data.TrainX, data.TrainY);

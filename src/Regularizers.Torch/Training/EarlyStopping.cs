@@ -1,6 +1,4 @@
 using Regularizers.Core.Stopping;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Training;
 
@@ -13,8 +11,7 @@ namespace Regularizers.Torch.Training;
 /// </summary>
 public sealed class EarlyStopping : TrainingCallback, IDisposable
 {
-    private Dictionary<string, Tensor>? _bestModel;
-    private byte[]? _bestOptimizer;
+    private TrainingSnapshot? _best;
 
     /// <summary>Creates the callback.</summary>
     /// <param name="criterion">
@@ -80,16 +77,11 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     /// <inheritdoc />
     public override void OnTrainEnd(TrainingContext context)
     {
-        if (!RestoreBest || _bestModel is null)
+        if (!RestoreBest || _best is null)
         {
             return;
         }
-        context.Model.load_state_dict(_bestModel);
-        if (context.Optimizer is OptimizerHelper helper && _bestOptimizer is not null)
-        {
-            using var reader = new BinaryReader(new MemoryStream(_bestOptimizer));
-            helper.load_state_dict(reader);
-        }
+        _best.Restore(context.Model, context.Optimizer);
         context.History.RestoredEpoch = BestEpoch;
     }
 
@@ -118,32 +110,13 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     private void Snapshot(TrainingContext context)
     {
         DisposeSnapshot();
-        _bestModel = context.Model.state_dict().ToDictionary(kv => kv.Key, kv => DeepCopy(kv.Value));
-        if (context.Optimizer is OptimizerHelper helper)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                helper.save_state_dict(writer);
-            }
-            _bestOptimizer = stream.ToArray();
-        }
-    }
-
-    private static Tensor DeepCopy(Tensor t)
-    {
-        using var detached = t.detach();
-        return detached.clone().DetachFromDisposeScope();
+        _best = TrainingSnapshot.Capture(context.Model, context.Optimizer);
     }
 
     private void DisposeSnapshot()
     {
-        foreach (var t in _bestModel?.Values ?? Enumerable.Empty<Tensor>())
-        {
-            t.Dispose();
-        }
-        _bestModel = null;
-        _bestOptimizer = null;
+        _best?.Dispose();
+        _best = null;
     }
 
     /// <summary>Releases the snapshot's tensors.</summary>

@@ -4,7 +4,9 @@ namespace Regularizers.Torch.Training;
 
 /// <summary>
 /// A training loop for any <c>Module&lt;Tensor, Tensor&gt;</c>: shuffled mini-batches, loss plus the regularization's
-/// penalties, backward, optimizer step, constraints, then per-epoch metrics on the training and (optionally) validation
+/// penalties, backward (gradients summed over <see cref="TrainerOptions.AccumulationSteps"/> batches), gradient clipping,
+/// optimizer step (two forward/backward passes under <see cref="SharpnessAwareMinimization"/>, the second with BatchNorm's
+/// running statistics frozen), constraints, then per-epoch metrics on the training and (optionally) validation
 /// data, with <see cref="TrainingCallback"/> hooks around every stage. Each batch runs in its own dispose scope, so memory
 /// stays flat however long training runs.
 /// </summary>
@@ -28,6 +30,12 @@ public sealed class Trainer
         }
         _options = options ?? new TrainerOptions();
         _options.Validate();
+        if (optimizer is SharpnessAwareMinimization && _options.AccumulationSteps > 1)
+        {
+            throw new ArgumentException(
+                $"SharpnessAwareMinimization perturbs the weights with one batch's gradient and needs the gradient of that same batch at the perturbed weights, so it cannot accumulate batches. Received: AccumulationSteps={_options.AccumulationSteps}; use 1 with SAM.",
+                nameof(options));
+        }
     }
 
     /// <summary>Trains on (<paramref name="x"/>, <paramref name="y"/>) and evaluates on the validation pair when given.</summary>
@@ -50,14 +58,24 @@ public sealed class Trainer
             manual_seed(s);
         }
         var history = new TrainingHistory();
-        var context = new TrainingContext(_model, _optimizer, history);
+        var context = new TrainingContext(_model, _optimizer, history) { TrainingInputs = x, BatchSize = _options.BatchSize };
         Each(c => c.OnTrainBegin(context));
         for (var epoch = 1; epoch <= _options.Epochs && !context.StopTraining; epoch++)
         {
             context.Epoch = epoch;
             Each(c => c.OnEpochBegin(context));
             var (loss, accuracy) = TrainEpoch(x, y, generator, context);
-            (double Loss, double Accuracy)? validation = validationX is null ? null : Evaluate(validationX, validationY!);
+            if (context.StopTraining)
+            {
+                break;
+            }
+            (double Loss, double Accuracy)? validation = null;
+            if (validationX is not null)
+            {
+                Each(c => c.OnValidationBegin(context));
+                validation = Evaluate(validationX, validationY!);
+                Each(c => c.OnValidationEnd(context));
+            }
             history.Add(new EpochMetrics(epoch, loss, accuracy, validation?.Loss, validation?.Accuracy));
             Each(c => c.OnEpochEnd(context));
         }
@@ -120,32 +138,71 @@ public sealed class Trainer
         double lossSum = 0;
         long correct = 0;
         var batch = 0;
-        for (long start = 0; start < count; start += _options.BatchSize, batch++)
+        for (long start = 0; start < count && !context.StopTraining; start += _options.BatchSize, batch++)
         {
             using var scope = NewDisposeScope();
             context.Batch = batch;
             Each(c => c.OnBatchBegin(context));
             var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
             var (xb, yb) = (x.index_select(0, idx), y.index_select(0, idx));
-            _optimizer.zero_grad();
-            var output = _model.call(xb);
-            var loss = _options.Loss(output, yb);
-            if (_options.Regularization is { HasPenalties: true } reg)
+            if (batch % _options.AccumulationSteps == 0)
             {
-                loss = loss + reg.Penalty(_model);
+                _optimizer.zero_grad();
             }
-            context.BatchLoss = loss.item<float>();
+            var output = ForwardBackward(xb, yb, context);
             lossSum += context.BatchLoss * idx.shape[0];
             correct += Correct(output, yb);
-            loss.backward();
-            _options.Regularization?.AfterBackward(_model);
-            Each(c => c.OnAfterBackward(context));
-            _optimizer.step();
-            _options.Regularization?.AfterStep(_model);
-            Each(c => c.OnAfterStep(context));
+            if ((batch + 1) % _options.AccumulationSteps == 0 || batch + 1 == context.BatchesPerEpoch)
+            {
+                if (_optimizer is SharpnessAwareMinimization sam)
+                {
+                    sam.FirstStep();
+                    var loss = context.BatchLoss;
+                    using (BatchNormStatistics.Frozen(_model))
+                    {
+                        ForwardBackward(xb, yb, context);
+                    }
+                    context.BatchLoss = loss;
+                }
+                ClipGradients();
+                _optimizer.step();
+                _options.Regularization?.AfterStep(_model);
+                Each(c => c.OnAfterStep(context));
+            }
             Each(c => c.OnBatchEnd(context));
         }
         return (lossSum / count, IsClassification(y) ? (double)correct / count : double.NaN);
+    }
+
+    /// <summary>
+    /// The forward pass, the loss with the penalties (divided by the accumulation steps, so that k accumulated batches
+    /// give the mean of their gradients) and its backward; sets <see cref="TrainingContext.BatchLoss"/> to the undivided loss.
+    /// </summary>
+    private Tensor ForwardBackward(Tensor xb, Tensor yb, TrainingContext context)
+    {
+        var output = _model.call(xb);
+        var loss = _options.Loss(output, yb);
+        if (_options.Regularization is { HasPenalties: true } reg)
+        {
+            loss = loss + reg.Penalty(_model);
+        }
+        context.BatchLoss = loss.item<float>();
+        (_options.AccumulationSteps == 1 ? loss : loss / _options.AccumulationSteps).backward();
+        _options.Regularization?.AfterBackward(_model);
+        Each(c => c.OnAfterBackward(context));
+        return output;
+    }
+
+    private void ClipGradients()
+    {
+        if (_options.ClipGradientNorm is { } maxNorm)
+        {
+            nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
+        }
+        if (_options.ClipGradientValue is { } maxValue)
+        {
+            nn.utils.clip_grad_value_(_model.parameters(), maxValue);
+        }
     }
 
     /// <summary>Loss (without penalties) and accuracy of the model in eval mode on the given data.</summary>

@@ -29,9 +29,44 @@ public sealed record TrainerOptions
     /// <summary>Callbacks, called in order.</summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = Array.Empty<TrainingCallback>();
 
+    /// <summary>
+    /// Clips the gradients before each optimizer step so that their total L2 norm over all the model's parameters is at
+    /// most this value (<c>g ← g·min(1, c/‖g‖)</c>, TorchSharp's <c>clip_grad_norm_</c>); null (the default) does not clip.
+        /// </summary>
+    public double? ClipGradientNorm { get; init; }
+
+    /// <summary>
+    /// Clamps every gradient element to [−c, c] before each optimizer step (TorchSharp's <c>clip_grad_value_</c>), after
+    /// <see cref="ClipGradientNorm"/>; null (the default) does not clamp.
+    /// </summary>
+    public double? ClipGradientValue { get; init; }
+
+    /// <summary>
+    /// Batches whose gradients are summed before one optimizer step (≥ 1, default 1). Each batch's loss is divided by k
+    /// before backward, so k equal batches step with the mean of their gradients, as one batch k times larger would; an
+    /// epoch whose batch count is not a multiple of k steps on its last, shorter group too (still divided by k, as
+    /// Lightning does). Needs the regularization's autograd penalty gradients (in-place penalty gradients are not divided).
+    /// </summary>
+    public int AccumulationSteps { get; init; } = 1;
+
     internal void Validate()
     {
         Guard.AtLeast(Epochs, 1);
         Guard.AtLeast(BatchSize, 1);
+        Guard.AtLeast(AccumulationSteps, 1);
+        if (ClipGradientNorm is { } norm)
+        {
+            Guard.Positive(norm, nameof(ClipGradientNorm));
+        }
+        if (ClipGradientValue is { } value)
+        {
+            Guard.Positive(value, nameof(ClipGradientValue));
+        }
+        if (AccumulationSteps > 1 && Regularization is { HasPenalties: true, Gradients: PenaltyGradients.InPlace })
+        {
+            throw new ArgumentException(
+                $"AccumulationSteps={AccumulationSteps} divides each batch's loss by {AccumulationSteps}, but Regularization(PenaltyGradients.InPlace) adds its penalty gradients undivided after every backward. Use PenaltyGradients.Autograd with accumulation.",
+                nameof(AccumulationSteps));
+        }
     }
 }

@@ -23,6 +23,16 @@ public abstract class TrainingCallback
     {
     }
 
+    /// <summary>Before the validation data is evaluated (only when validation data was given).</summary>
+    public virtual void OnValidationBegin(TrainingContext context)
+    {
+    }
+
+    /// <summary>After the validation data was evaluated, before the epoch's metrics are added to the history.</summary>
+    public virtual void OnValidationEnd(TrainingContext context)
+    {
+    }
+
     /// <summary>Before each batch.</summary>
     public virtual void OnBatchBegin(TrainingContext context)
     {

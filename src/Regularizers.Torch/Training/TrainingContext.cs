@@ -33,8 +33,17 @@ public sealed class TrainingContext
     /// <summary>The current batch's loss (penalties included), set after the forward pass.</summary>
     public double BatchLoss { get; internal set; }
 
-    /// <summary>Set to true to end training after the current epoch; stopping is a flag, never an exception.</summary>
+    /// <summary>
+    /// Set to true to end training, never by an exception: set in an epoch hook, training ends after that epoch; set in a
+    /// batch hook, the epoch ends after that batch and is neither validated nor added to the history.
+    /// </summary>
     public bool StopTraining { get; set; }
+
+    /// <summary>The training inputs of the current <see cref="Trainer.Fit(Tensor, Tensor, Tensor?, Tensor?)"/> call, for callbacks that pass over them (BatchNorm statistics).</summary>
+    internal Tensor? TrainingInputs { get; set; }
+
+    /// <summary>The trainer's batch size.</summary>
+    internal int BatchSize { get; set; }
 
     /// <summary>Why <see cref="StopTraining"/> was set.</summary>
     public string? StopReason { get; set; }
