@@ -23,6 +23,13 @@ public sealed record TrainerOptions
     /// <summary>The loss of (output, target); cross-entropy of logits against class indices by default.</summary>
     public Func<Tensor, Tensor, Tensor> Loss { get; init; } = (output, target) => nn.functional.cross_entropy(output, target);
 
+    /// <summary>
+    /// A training loss that runs the model itself (<see cref="Losses.RDropLoss"/>); when set, each batch's loss is its
+    /// <see cref="Losses.IModelLoss.Compute"/> instead of <see cref="Loss"/> of one forward pass. Evaluation still uses
+    /// <see cref="Loss"/>. Null by default.
+    /// </summary>
+    public Losses.IModelLoss? ModelLoss { get; init; }
+
     /// <summary>Penalties added to each batch's loss and constraints applied after each step; null for none.</summary>
     public Regularization? Regularization { get; init; }
 
