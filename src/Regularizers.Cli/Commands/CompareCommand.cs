@@ -5,6 +5,7 @@ using Regularizers.Cli.Experiments;
 using Regularizers.Cli.Reports;
 using Regularizers.Cli.Results;
 using Regularizers.Core.IO;
+using Regularizers.Torch.Models;
 using Spectre.Console;
 
 namespace Regularizers.Cli.Commands;
@@ -75,7 +76,7 @@ internal static class CompareCommand
             settings = settings with { Seeds = parse.GetValue(seeds) ?? settings.Seeds };
             var swept = (parse.GetValue(sweeps) ?? []).SelectMany(text => Sweep.Parse(text).Configurations()).ToList();
             var list = parse.GetValue(configs);
-            IReadOnlyList<Configuration> selected = swept.Count > 0 && list is null ? [Catalog.None, .. swept] : [.. Select(settings.Preset, list), .. swept];
+            IReadOnlyList<Configuration> selected = swept.Count > 0 && list is null ? [Catalog.None, .. swept] : [.. Select(settings.Preset, list, settings.Network.Architecture), .. swept];
             var jsonPath = parse.GetValue(json);
             var resultsPath = parse.GetValue(results) ?? (jsonPath is null ? null : Path.ChangeExtension(jsonPath, ".runs.jsonl"));
             if (parse.GetValue(resume) && resultsPath is null)
@@ -91,9 +92,9 @@ internal static class CompareCommand
 
     /// <summary>The configurations named by <paramref name="list"/>, or all of the preset's.</summary>
     /// <exception cref="CliUsageException">A name is unknown; the message lists the valid ones.</exception>
-    public static IReadOnlyList<Configuration> Select(string preset, string? list)
+    public static IReadOnlyList<Configuration> Select(string preset, string? list, Architecture architecture = Architecture.MultilayerPerceptron)
     {
-        var known = Presets.Configurations(preset);
+        var known = Presets.Configurations(preset, architecture);
         if (string.IsNullOrWhiteSpace(list))
         {
             return known;
