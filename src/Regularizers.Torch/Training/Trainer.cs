@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Training;
@@ -51,14 +53,15 @@ public sealed class Trainer
         }
         var history = new TrainingHistory();
         var context = new TrainingContext(_model, _optimizer, history);
+        var scheduled = ScheduledStrengths.Find([_model, _options.Regularization, _options.ModelLoss, .. _options.Scheduled]);
         Each(c => c.OnTrainBegin(context));
-        for (var epoch = 1; epoch <= _options.Epochs && !context.StopTraining; epoch++)
+        for (var epoch = _options.InitialEpoch + 1; epoch <= _options.Epochs && !context.StopTraining; epoch++)
         {
             context.Epoch = epoch;
             Each(c => c.OnEpochBegin(context));
-            var (loss, accuracy) = TrainEpoch(x, y, generator, context);
+            var (loss, accuracy) = TrainEpoch(x, y, generator, context, scheduled);
             (double Loss, double Accuracy)? validation = validationX is null ? null : Evaluate(validationX, validationY!);
-            history.Add(new EpochMetrics(epoch, loss, accuracy, validation?.Loss, validation?.Accuracy));
+            history.Add(new EpochMetrics(epoch, loss, accuracy, validation?.Loss, validation?.Accuracy) { ScheduledValues = ScheduledStrengths.Values(scheduled) });
             Each(c => c.OnEpochEnd(context));
         }
         history.StopReason = context.StopTraining ? context.StopReason ?? "a callback stopped training" : null;
@@ -109,7 +112,8 @@ public sealed class Trainer
         return (stack(data).MoveToOuterDisposeScope(), stack(labels).MoveToOuterDisposeScope());
     }
 
-    private (double Loss, double Accuracy) TrainEpoch(Tensor x, Tensor y, Generator? generator, TrainingContext context)
+    private (double Loss, double Accuracy) TrainEpoch(
+        Tensor x, Tensor y, Generator? generator, TrainingContext context, IReadOnlyList<(string, IScheduled)> scheduled)
     {
         _model.train();
         var count = x.shape[0];
@@ -124,6 +128,7 @@ public sealed class Trainer
         {
             using var scope = NewDisposeScope();
             context.Batch = batch;
+            ScheduledStrengths.Advance(scheduled, context.Epoch - 1, ((long)(context.Epoch - 1) * context.BatchesPerEpoch) + batch);
             Each(c => c.OnBatchBegin(context));
             var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
             var (xb, yb) = (x.index_select(0, idx), y.index_select(0, idx));

@@ -1,3 +1,4 @@
+using Regularizers.Core.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Training;
@@ -33,6 +34,19 @@ public sealed record TrainerOptions
     /// <summary>Penalties added to each batch's loss and constraints applied after each step; null for none.</summary>
     public Regularization? Regularization { get; init; }
 
+    /// <summary>
+    /// Epochs already trained, as in a run resumed from a checkpoint (Keras' <c>initial_epoch</c>): the run trains epochs
+    /// InitialEpoch + 1 to <see cref="Epochs"/>, and schedules continue from epoch InitialEpoch and step InitialEpoch
+    /// times the batches per epoch. 0 by default.
+    /// </summary>
+    public int InitialEpoch { get; init; }
+
+    /// <summary>
+    /// Scheduled strengths outside the model and <see cref="Regularization"/>, which the trainer finds by itself — a loss
+    /// module such as <c>LabelSmoothingCrossEntropy(Schedule)</c> behind <see cref="Loss"/>. Empty by default.
+    /// </summary>
+    public IReadOnlyList<IScheduled> Scheduled { get; init; } = Array.Empty<IScheduled>();
+
     /// <summary>Callbacks, called in order.</summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = Array.Empty<TrainingCallback>();
 
@@ -40,5 +54,7 @@ public sealed record TrainerOptions
     {
         Guard.AtLeast(Epochs, 1);
         Guard.AtLeast(BatchSize, 1);
+        Guard.AtLeast(InitialEpoch, 0);
+        ArgumentNullException.ThrowIfNull(Scheduled);
     }
 }
