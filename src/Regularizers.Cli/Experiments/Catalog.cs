@@ -1,4 +1,5 @@
 using Regularizers.Core.Ensembles;
+using Regularizers.Core.Schedules;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using static TorchSharp.torch;
@@ -51,6 +52,11 @@ internal static class Catalog
         new("r-drop", "R-Drop α = 1: two passes with inverted dropout 0.2/0.5, mean CE + α·symmetric KL (Liang et al. 2021)")
             { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5), ModelLoss = () => new RDropLoss(1) },
         new("confidence-penalty", "confidence penalty β = 0.1: CE − β·H(p) (Pereyra et al. 2017)") { Loss = () => new ConfidencePenalty(0.1) },
+        new("dropout-schedule", "inverted dropout annealed linearly from 0 to 0.2 (input) and 0.5 (hidden) over the first 10 epochs")
+        {
+            InputLayer = () => new InvertedDropout(Schedule.Linear(0, 0.2, 10)),
+            HiddenDropout = () => new InvertedDropout(Schedule.Linear(0, 0.5, 10)),
+        },
     ];
 
     /// <summary>
