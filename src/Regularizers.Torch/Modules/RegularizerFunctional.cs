@@ -136,12 +136,32 @@ public static class RegularizerFunctional
         var (h, w) = (input.shape[2], input.shape[3]);
         var b = Math.Min(blockSize, Math.Min(h, w));
         var gamma = p * h * w / (b * b * (h - b + 1) * (double)(w - b + 1));
+        var keep = BlockMask.Like(input, gamma, (int)b, generator) ?? KeepMask(input, gamma, b, generator);
+        // One multiplication on the autograd tape: the mask and its scale carry no gradient.
+        var scaled = keep.mul_(keep.numel() / keep.sum().clamp_min(1));
+        return (input * scaled).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>DropBlock's keep mask from torch ops, for any device and type (see <see cref="BlockMask"/> for the CPU).</summary>
+    private static Tensor KeepMask(Tensor input, double gamma, long b, Generator? generator)
+    {
+        var (h, w) = (input.shape[2], input.shape[3]);
         var corners = BernoulliMask.Like(empty([input.shape[0], input.shape[1], h - b + 1, w - b + 1], input.dtype, input.device), 1 - gamma, 1, generator);
-        // Pixel (i, j) is dropped when a corner lies in [i−b+1, i] × [j−b+1, j]: a b×b max over the corners padded by b−1.
-        var dropped = nn.functional.max_pool2d(nn.functional.pad(corners, [b - 1, b - 1, b - 1, b - 1]), b, 1);
-        var keep = 1 - dropped;
-        var scale = keep.numel() / keep.sum().clamp_min(1);
-        return (input * keep * scale).MoveToOuterDisposeScope();
+        // Pixel (i, j) is dropped when a corner lies in [i−b+1, i] × [j−b+1, j]: a b×b max over the corners padded by b−1,
+        // taken as a max of b shifted rows, then of b shifted columns (libtorch 2.10's CPU max_pool2d with stride 1 took
+        // 5× a 3×3 convolution of the same map here).
+        var padded = nn.functional.pad(corners, [b - 1, b - 1, b - 1, b - 1]);
+        var rows = padded.narrow(2, 0, h);
+        for (var k = 1; k < b; k++)
+        {
+            rows = rows.maximum(padded.narrow(2, k, h));
+        }
+        var dropped = rows.narrow(3, 0, w);
+        for (var k = 1; k < b; k++)
+        {
+            dropped = dropped.maximum(rows.narrow(3, k, w));
+        }
+        return dropped.neg_().add_(1);
     }
 
     private static void FeatureMap(Tensor input, string operation)

@@ -47,6 +47,25 @@ public sealed class DropBlock2dTests
     }
 
     [Fact]
+    public void DropBlock2d_Float64_TorchOpsPathDropsWholeBlocksToo()
+    {
+        // Float64 is not painted by the CPU float32 pass: the torch-ops mask (Bernoulli corners, shifted maxima) runs.
+        manual_seed(56);
+        using var x = ones(6, 2, 11, 9, ScalarType.Float64);
+        using var y = DropBlock2d(0.3, 3).call(x);
+        var values = Values(y);
+        var keep = values.Select(v => v == 0 ? 0 : 1).ToArray();
+
+        for (var channel = 0; channel < 12; channel++)
+        {
+            var map = keep.Skip(channel * 99).Take(99).ToArray();
+            Assert.Equal(map, BlocksCovering(map, 11, 9, 3));
+        }
+        Assert.InRange(keep.Sum(), 1, keep.Length - 1);
+        Assert.Equal(keep.Length, Scalar(y.sum()), 0.01);
+    }
+
+    [Fact]
     public void DropBlock2d_Training_PreservesTheTensorsSum()
     {
         manual_seed(53);
