@@ -25,7 +25,8 @@ internal static class CompareCommand
         var configs = new Option<string?>("--configs")
         {
             Description = "Comma-separated configurations to compare (default: all of the preset's). The first is the baseline unless 'none' is listed. "
-                + $"Default preset: {string.Join(", ", Catalog.Default.Select(c => c.Name))}; seed004: {string.Join(", ", Catalog.Seed004.Select(c => c.Name))}.",
+                + $"Default preset: {string.Join(", ", Catalog.Default.Select(c => c.Name))}; seed004: {string.Join(", ", Catalog.Seed004.Select(c => c.Name))}; "
+                + $"--model cnn adds {string.Join(", ", Catalog.Convolutional.Skip(Catalog.Default.Count).Select(c => c.Name))}.",
         };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (table and SVG plots) to this file." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
