@@ -142,7 +142,7 @@ public class ArgumentTests
 
         Assert.Equal(0, code);
         var flat = string.Join(" ", output.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
-        Assert.All(Regularizers.Cli.Experiments.Catalog.Default, c => Assert.Contains(c.Name, flat, StringComparison.Ordinal));
+        Assert.All(Regularizers.Cli.Experiments.Catalog.Convolutional, c => Assert.Contains(c.Name, flat, StringComparison.Ordinal));
         Assert.Contains("Families: l2 (λ ≥ 0), l1 (λ ≥ 0), dropout (0 ≤ p < 1)", flat, StringComparison.Ordinal);
     }
 

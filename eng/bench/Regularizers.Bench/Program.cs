@@ -63,8 +63,11 @@ switch (which)
     case "mlnet":
         MlNetFit.Run(train);
         break;
+    case "structured":
+        StructuredDropout.Run(train);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, soak, mlnet-soak, choices, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, structured, soak, mlnet-soak, choices, ensemble, reference, mlnet"));
         return 2;
 }
 return 0;

@@ -5,6 +5,7 @@ using Regularizers.Cli.Experiments;
 using Regularizers.Cli.Reports;
 using Regularizers.Cli.Results;
 using Regularizers.Core.IO;
+using Regularizers.Torch.Models;
 using Spectre.Console;
 
 namespace Regularizers.Cli.Commands;
@@ -24,7 +25,8 @@ internal static class CompareCommand
         var configs = new Option<string?>("--configs")
         {
             Description = "Comma-separated configurations to compare (default: all of the preset's). The first is the baseline unless 'none' is listed. "
-                + $"Default preset: {string.Join(", ", Catalog.Default.Select(c => c.Name))}; seed004: {string.Join(", ", Catalog.Seed004.Select(c => c.Name))}.",
+                + $"Default preset: {string.Join(", ", Catalog.Default.Select(c => c.Name))}; seed004: {string.Join(", ", Catalog.Seed004.Select(c => c.Name))}; "
+                + $"--model cnn adds {string.Join(", ", Catalog.Convolutional.Skip(Catalog.Default.Count).Select(c => c.Name))}.",
         };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report (table and SVG plots) to this file." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
@@ -75,7 +77,7 @@ internal static class CompareCommand
             settings = settings with { Seeds = parse.GetValue(seeds) ?? settings.Seeds };
             var swept = (parse.GetValue(sweeps) ?? []).SelectMany(text => Sweep.Parse(text).Configurations()).ToList();
             var list = parse.GetValue(configs);
-            IReadOnlyList<Configuration> selected = swept.Count > 0 && list is null ? [Catalog.None, .. swept] : [.. Select(settings.Preset, list), .. swept];
+            IReadOnlyList<Configuration> selected = swept.Count > 0 && list is null ? [Catalog.None, .. swept] : [.. Select(settings.Preset, list, settings.Network.Architecture), .. swept];
             var jsonPath = parse.GetValue(json);
             var resultsPath = parse.GetValue(results) ?? (jsonPath is null ? null : Path.ChangeExtension(jsonPath, ".runs.jsonl"));
             if (parse.GetValue(resume) && resultsPath is null)
@@ -91,9 +93,9 @@ internal static class CompareCommand
 
     /// <summary>The configurations named by <paramref name="list"/>, or all of the preset's.</summary>
     /// <exception cref="CliUsageException">A name is unknown; the message lists the valid ones.</exception>
-    public static IReadOnlyList<Configuration> Select(string preset, string? list)
+    public static IReadOnlyList<Configuration> Select(string preset, string? list, Architecture architecture = Architecture.MultilayerPerceptron)
     {
-        var known = Presets.Configurations(preset);
+        var known = Presets.Configurations(preset, architecture);
         if (string.IsNullOrWhiteSpace(list))
         {
             return known;

@@ -42,7 +42,7 @@ internal static class MergeCommand
         var runs = records.GroupBy(r => r.Key).Select(g => g.First()).ToList();
         var names = records.SelectMany(r => r.Configurations).Distinct().ToList();
         var configurations = names
-            .Select(name => Catalog.Find(setup.Settings.Preset, name)
+            .Select(name => Catalog.Find(setup.Settings.Preset, name, setup.Settings.Network.Architecture)
                 ?? throw new InvalidDataException($"the runs name configuration '{name}' of preset '{setup.Settings.Preset}', which this version does not know."))
             .ToList();
         var baseline = names.Contains(Catalog.None.Name) ? Catalog.None.Name : names[0];

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Regularizers.Cli.Experiments;
+using Regularizers.Torch.Models;
 
 namespace Regularizers.Cli.Commands;
 
@@ -22,6 +23,14 @@ internal sealed class SharedOptions
         {
             AtLeast(option, 1);
         }
+        Model.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is not (MlpName or CnnName))
+            {
+                result.AddError($"--model must be {MlpName} or {CnnName}. Received: {value}.");
+            }
+        });
         Device.Validators.Add(result =>
         {
             try
@@ -34,6 +43,12 @@ internal sealed class SharedOptions
             }
         });
     }
+
+    /// <summary><c>--model</c>'s value for the preset's perceptron.</summary>
+    public const string MlpName = "mlp";
+
+    /// <summary><c>--model</c>'s value for the residual CNN (<see cref="Presets.Cnn"/>).</summary>
+    public const string CnnName = "cnn";
 
     /// <summary><c>--preset</c>.</summary>
     public Option<string> Preset { get; } = new("--preset")
@@ -66,6 +81,13 @@ internal sealed class SharedOptions
         "Divide a CSV file's features by this (255 for pixel bytes; 1 to use them as they are). Required when the features look like pixel bytes.",
         "255");
 
+    /// <summary><c>--model</c>.</summary>
+    public Option<string> Model { get; } = new("--model")
+    {
+        Description = "The network: mlp (the preset's perceptron) or cnn (a small residual CNN for square 1-channel images, with the preset's optimizer; adds the drop-path and drop-block rows).",
+        DefaultValueFactory = _ => MlpName,
+    };
+
     /// <summary><c>--device</c>.</summary>
     public Option<string> Device { get; } = new("--device")
     {
@@ -82,6 +104,7 @@ internal sealed class SharedOptions
         command.Add(ValidationSize);
         command.Add(Epochs);
         command.Add(LearningRate);
+        command.Add(Model);
         command.Add(Device);
         command.Add(FeatureScale);
     }
@@ -95,11 +118,14 @@ internal sealed class SharedOptions
             TrainSize = parse.GetValue(TrainSize) ?? settings.TrainSize,
             ValidationSize = parse.GetValue(ValidationSize) ?? settings.ValidationSize,
             Epochs = parse.GetValue(Epochs) ?? settings.Epochs,
-            Network = settings.Network with { LearningRate = parse.GetValue(LearningRate) ?? settings.Network.LearningRate },
+            Network = Network(parse, settings.Network with { LearningRate = parse.GetValue(LearningRate) ?? settings.Network.LearningRate }),
             Device = ComputeDevice.Parse(parse.GetValue(Device)!),
             FeatureScale = parse.GetValue(FeatureScale),
         };
     }
+
+    private ModelSpec Network(ParseResult parse, ModelSpec network) =>
+        parse.GetValue(Model) == CnnName ? Presets.Cnn(network) : network;
 
     /// <summary>An integer option whose unparsable value gets a sentence naming the option, not a .NET type name.</summary>
     public static Option<int?> Integer(string name, string description) => new(name)

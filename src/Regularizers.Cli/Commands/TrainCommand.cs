@@ -36,9 +36,10 @@ internal static class TrainCommand
         {
             var settings = shared.Settings(parse) with { Seeds = 1 };
             var name = parse.GetValue(config)!;
-            var configuration = Catalog.Find(settings.Preset, name) ?? throw new CliUsageException(
+            var architecture = settings.Network.Architecture;
+            var configuration = Catalog.Find(settings.Preset, name, architecture) ?? throw new CliUsageException(
                 $"--config: unknown configuration '{name}'. Valid values for preset {settings.Preset}: " +
-                $"{string.Join(", ", Presets.Configurations(settings.Preset).Select(c => c.Name))}, or a sweep point such as l2@0.001.");
+                $"{string.Join(", ", Presets.Configurations(settings.Preset, architecture).Select(c => c.Name))}, or a sweep point such as l2@0.001.");
             return Execute(context, settings, configuration, parse.GetValue(seed) ?? 0, parse.GetValue(shared.Data), parse.GetValue(output)!, parse.GetValue(checkpoint));
         });
         return command;

@@ -1,9 +1,11 @@
 using Regularizers.Core.Ensembles;
+using Regularizers.Core.Schedules;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using static TorchSharp.torch;
 using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Losses;
+using Regularizers.Torch.Models;
 using Regularizers.Torch.Modules;
 using Regularizers.Torch.Optimizers;
 using Regularizers.Torch.Penalties;
@@ -55,6 +57,27 @@ internal static class Catalog
             { Averaging = s => new StochasticWeightAveraging((s.Epochs * 2 / 3) + 1, learningRate: 0.02, annealEpochs: 3) },
         new("sam", "sharpness-aware minimization, ρ = 0.05, around the network's optimizer (two passes per step)")
             { Optimizer = o => new SharpnessAwareMinimization(o, 0.05) },
+        new("r-drop", "R-Drop α = 1: two passes with inverted dropout 0.2/0.5, mean CE + α·symmetric KL (Liang et al. 2021)")
+            { InputLayer = () => new InvertedDropout(0.2), HiddenDropout = () => new InvertedDropout(0.5), ModelLoss = () => new RDropLoss(1) },
+        new("confidence-penalty", "confidence penalty β = 0.1: CE − β·H(p) (Pereyra et al. 2017)") { Loss = () => new ConfidencePenalty(0.1) },
+        new("dropout-schedule", "inverted dropout annealed linearly from 0 to 0.2 (input) and 0.5 (hidden) over the first 10 epochs")
+        {
+            InputLayer = () => new InvertedDropout(Schedule.Linear(0, 0.2, 10)),
+            HiddenDropout = () => new InvertedDropout(Schedule.Linear(0, 0.5, 10)),
+        },
+    ];
+
+    /// <summary>
+    /// <c>--model cnn</c>'s rows: the default rows (they act on the input and the fully connected head) and structured
+    /// dropout in the residual blocks.
+    /// </summary>
+    public static IReadOnlyList<Configuration> Convolutional { get; } =
+    [
+        .. Default,
+        new("drop-path", "stochastic depth: each residual branch dropped per example, p = 0.1·l/L up to 0.1 (Huang et al. 2016)")
+            { Network = n => n with { DropPathRate = 0.1 } },
+        new("drop-block", "DropBlock p = 0.1, 3×3 blocks in every residual branch (Ghiasi et al. 2018)")
+            { Network = n => n with { DropBlockRate = 0.1, DropBlockSize = 3 } },
     ];
 
     /// <summary>Seed 004's four rows with its hyperparameters (its L2 λ = 0.01 and dropout 0.5; 3 bagged networks, hard vote).</summary>
@@ -74,7 +97,7 @@ internal static class Catalog
     /// </summary>
     public static Regularization InPlace(IWeightPenalty penalty) => new(PenaltyGradients.InPlace) { penalty };
 
-    /// <summary>Finds a configuration of a preset, or a point of a sweep (<c>l2@0.0001</c>), by name; null when there is none.</summary>
-    public static Configuration? Find(string preset, string name) =>
-        Presets.Configurations(preset).FirstOrDefault(c => c.Name == name) ?? Sweep.Find(name);
+    /// <summary>Finds a configuration of a preset for a network of <paramref name="architecture"/>, or a point of a sweep (<c>l2@0.0001</c>), by name; null when there is none.</summary>
+    public static Configuration? Find(string preset, string name, Architecture architecture = Architecture.MultilayerPerceptron) =>
+        Presets.Configurations(preset, architecture).FirstOrDefault(c => c.Name == name) ?? Sweep.Find(name);
 }

@@ -1,6 +1,7 @@
 using Regularizers.Core.Ensembles;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
+using Regularizers.Torch.Losses;
 using Regularizers.Torch.Models;
 using Regularizers.Torch.Modules;
 using Regularizers.Torch.Training;
@@ -31,6 +32,12 @@ internal sealed record Configuration(string Name, string Description)
     /// <summary>The training loss instead of cross-entropy (label smoothing).</summary>
     public Func<nn.Module<Tensor, Tensor, Tensor>>? Loss { get; init; }
 
+    /// <summary>A training loss that runs the model itself (R-Drop), in place of <see cref="Loss"/>.</summary>
+    public Func<IModelLoss>? ModelLoss { get; init; }
+
+    /// <summary>Changes the shared network's spec for this row (structured dropout in the CNN's blocks).</summary>
+    public Func<ModelSpec, ModelSpec>? Network { get; init; }
+
     /// <summary>Early stopping on the validation loss with this criterion, restoring the best epoch.</summary>
     public Func<IStoppingCriterion>? EarlyStopping { get; init; }
 
@@ -50,14 +57,14 @@ internal sealed record Configuration(string Name, string Description)
     public EnsembleCombination Combination { get; init; } = EnsembleCombination.ArithmeticMean;
 
     /// <summary>
-    /// <paramref name="network"/>'s sizes and activation with this configuration's layers in place — input layer, hidden
-    /// affine layers, the layer after each activation — which a <see cref="ModelSpec"/> cannot express
-    /// (<see cref="MultilayerPerceptron.Create"/>, so the layer names are the spec's).
+    /// <paramref name="network"/> (changed by <see cref="Network"/>) with this configuration's layers in place — input
+    /// layer, hidden affine layers, the layer after each activation — which a <see cref="ModelSpec"/> cannot express
+    /// (<see cref="ModelSpec.Build(Func{nn.Module{Tensor, Tensor}?}?, Func{long, long, nn.Module{Tensor, Tensor}}?, Func{nn.Module{Tensor, Tensor}}?)"/>,
+    /// so the layer names are the spec's).
     /// </summary>
     public nn.Module<Tensor, Tensor> Build(ModelSpec network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        return MultilayerPerceptron.Create(
-            network.Inputs, network.HiddenLayers, network.Outputs, network.CreateActivation, HiddenDropout, HiddenLinear, InputLayer);
+        return (Network?.Invoke(network) ?? network).Build(HiddenDropout, HiddenLinear, InputLayer);
     }
 }

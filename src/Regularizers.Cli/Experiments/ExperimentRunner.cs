@@ -51,6 +51,7 @@ internal static class ExperimentRunner
             BatchSize = settings.BatchSize,
             Seed = seed,
             Loss = loss is null ? (o, t) => nn.functional.cross_entropy(o, t) : loss.call,
+            ModelLoss = configuration.ModelLoss?.Invoke(),
             Regularization = configuration.Regularization?.Invoke(),
             Callbacks = all,
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Regularizers.Torch.Models;
 
 namespace Regularizers.Cli.Experiments;
@@ -41,9 +42,21 @@ internal sealed record ExperimentSettings
     /// <summary><see cref="Network"/> for <paramref name="inputs"/> features and <paramref name="classes"/> classes.</summary>
     public ModelSpec NetworkFor(int inputs, int classes) => Network with { Inputs = inputs, Outputs = classes };
 
-    /// <summary>A one-line description, e.g. <c>784-200-10 Sigmoid, Sgd lr 0.01, batch 64, 20 epochs</c>.</summary>
+    /// <summary>
+    /// A one-line description, e.g. <c>784-200-10 Sigmoid, Sgd lr 0.01, batch 64, 20 epochs</c>; a CNN's stages come
+    /// first, e.g. <c>784-conv8-conv16-64-10 ReLU</c>.
+    /// </summary>
     public string Describe(int inputs, int classes) =>
         FormattableString.Invariant(
-            $"{inputs}-{string.Join("-", Network.HiddenLayers)}-{classes} {Network.Activation}, {Network.Optimizer} lr {Network.LearningRate}, batch {BatchSize}, {Epochs} epochs, {TrainSize} training examples, {Seeds} seed(s)") +
+            $"{Layers(inputs, classes)} {Network.Activation}, {Network.Optimizer} lr {Network.LearningRate}, batch {BatchSize}, {Epochs} epochs, {TrainSize} training examples, {Seeds} seed(s)") +
         (Device == ComputeDevice.Cpu ? "" : $", on {Device}");
+
+    private string Layers(int inputs, int classes) => string.Join(
+        "-",
+        [
+            inputs.ToString(CultureInfo.InvariantCulture),
+            .. Network.Channels.Select(c => "conv" + c.ToString(CultureInfo.InvariantCulture)),
+            .. Network.HiddenLayers.Select(h => h.ToString(CultureInfo.InvariantCulture)),
+            classes.ToString(CultureInfo.InvariantCulture),
+        ]);
 }

@@ -38,7 +38,7 @@ internal static class TrainedModelFile
     }
 
     private static Configuration Find(string path, Header header) =>
-        Catalog.Find(header.Preset, header.Configuration)
+        Catalog.Find(header.Preset, header.Configuration, header.Network.Architecture)
         ?? throw new InvalidDataException($"{path} names configuration '{header.Configuration}' of preset '{header.Preset}', which this version does not know.");
 
     /// <summary>The header of 0.2.0's files: magic <c>Regularizers.Cli.Model/1</c>, this JSON, then the members' state dictionaries.</summary>

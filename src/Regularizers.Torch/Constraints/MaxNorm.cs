@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,8 +10,10 @@ namespace Regularizers.Torch.Constraints;
 /// weight <c>[out, in]</c>, one output channel of a convolution weight) with L2 norm above c is rescaled to norm c:
 /// <c>w ← w · c / (‖w‖ + 1e-7)</c> when <c>‖w‖ &gt; c</c>; others are untouched. Exactly <c>torch.renorm(w, 2, 0, c)</c>.
 /// </summary>
-public sealed class MaxNorm : IConstraint
+public sealed class MaxNorm : IConstraint, IScheduled
 {
+    private readonly Schedule? _schedule;
+
     /// <summary>Creates the constraint.</summary>
     /// <param name="maxValue">c &gt; 0.</param>
     /// <param name="selection">Weights only (default) or all parameters.</param>
@@ -19,11 +23,25 @@ public sealed class MaxNorm : IConstraint
         Targets = new ParameterTargets(selection);
     }
 
+    /// <summary>Creates the constraint with c following <paramref name="maxValue"/> (its value at epoch 0, step 0 until advanced).</summary>
+    public MaxNorm(Schedule maxValue, ParameterSelection selection = ParameterSelection.WeightsOnly)
+    {
+        _schedule = maxValue ?? throw new ArgumentNullException(nameof(maxValue));
+        Targets = new ParameterTargets(selection);
+        Advance(0, 0);
+    }
+
     /// <summary>c.</summary>
-    public double MaxValue { get; }
+    public double MaxValue { get; private set; }
 
     /// <inheritdoc />
     public ParameterTargets Targets { get; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step) => MaxValue = _schedule is null ? MaxValue : Guard.Positive(_schedule.At(epoch, step), nameof(MaxValue));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, "max_value", MaxValue);
 
     /// <inheritdoc />
     public string Name => "max_norm";

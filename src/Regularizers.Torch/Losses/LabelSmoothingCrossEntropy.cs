@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Losses;
@@ -9,9 +11,10 @@ namespace Regularizers.Torch.Losses;
 /// (shape [N]) or class probabilities y (shape [N, K]); class weights, ignore_index (indices only) and reductions behave as
 /// in <c>nn.functional.cross_entropy</c>.
 /// </summary>
-public sealed class LabelSmoothingCrossEntropy : nn.Module<Tensor, Tensor, Tensor>
+public sealed class LabelSmoothingCrossEntropy : nn.Module<Tensor, Tensor, Tensor>, IScheduled
 {
     private readonly Tensor? _weight;
+    private readonly Schedule? _schedule;
 
     /// <summary>Creates the loss.</summary>
     /// <param name="epsilon">ε in [0, 1].</param>
@@ -33,8 +36,16 @@ public sealed class LabelSmoothingCrossEntropy : nn.Module<Tensor, Tensor, Tenso
         Reduction = reduction;
     }
 
+    /// <summary>Creates the loss with ε following <paramref name="epsilon"/> (its value at epoch 0, step 0 until advanced).</summary>
+    public LabelSmoothingCrossEntropy(Schedule epsilon, LabelSmoothing mode = LabelSmoothing.Uniform)
+        : this(0, mode)
+    {
+        _schedule = epsilon ?? throw new ArgumentNullException(nameof(epsilon));
+        Advance(0, 0);
+    }
+
     /// <summary>ε.</summary>
-    public double Epsilon { get; }
+    public double Epsilon { get; private set; }
 
     /// <summary>How ε is spread.</summary>
     public LabelSmoothing Mode { get; }
@@ -44,6 +55,12 @@ public sealed class LabelSmoothingCrossEntropy : nn.Module<Tensor, Tensor, Tenso
 
     /// <summary>The batch reduction.</summary>
     public nn.Reduction Reduction { get; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step) => Epsilon = _schedule is null ? Epsilon : Guard.InRange(_schedule.At(epoch, step), 0, true, 1, true, nameof(Epsilon));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, "epsilon", Epsilon);
 
     /// <summary>The ε passed to the uniform rule for <paramref name="classes"/> classes.</summary>
     public double UniformEpsilon(long classes)

@@ -11,13 +11,17 @@ namespace Regularizers.Torch.Models;
 /// all write it. Layout, in <see cref="BinaryWriter"/>'s encoding (strings length-prefixed UTF-8, integers little-endian):
 /// <code>
 /// string  "Regularizers.Torch.Model"   Magic
-/// int32   1                            FormatVersion
+/// int32   2                            FormatVersion
 /// string  kind                         which type wrote it, e.g. "BaggingEnsemble"
 /// string  header                       JSON, the kind's own payload (enums by name)
 /// int32   N                            number of modules
 /// N ×     state dictionary             TorchSharp's nn.Module.save format
 /// 32 bytes                             SHA-256 of everything above
 /// </code>
+/// Format 2 (this version) added the convolutional settings of <see cref="ModelSpec"/> (<see cref="ModelSpec.Architecture"/>,
+/// <see cref="ModelSpec.Channels"/>, …) to headers that hold one; format 1 files, whose headers lack them, still read — the
+/// missing properties take their defaults, a multilayer perceptron — while a reader of format 1 refuses format 2 files
+/// instead of building a perceptron for a CNN's weights.
 /// Files are written atomically (<see cref="AtomicFile"/>). Reading throws <see cref="InvalidDataException"/> whose
 /// message starts with the file's name for a foreign file, another kind (<c>… is a saved X, not a Y.</c>), a newer format
 /// version, and truncated or corrupt data, including state dictionaries that do not fit the modules built for them and
@@ -31,7 +35,7 @@ public static class ModelFile
     public const string Magic = "Regularizers.Torch.Model";
 
     /// <summary>The format version this library writes, and the newest it reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const int LongestMagic = 256;
 

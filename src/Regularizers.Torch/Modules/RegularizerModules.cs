@@ -25,4 +25,13 @@ public static class RegularizerModules
 
     /// <summary>Wraps a Linear or Conv2d layer in <see cref="Regularizers.Torch.Modules.WeightNoise"/>.</summary>
     public static WeightNoise WeightNoise(nn.Module<Tensor, Tensor> layer, double stddev) => new(layer, stddev);
+
+    /// <summary>Creates a <see cref="Regularizers.Torch.Modules.DropPath"/>.</summary>
+    public static DropPath DropPath(double p = 0.1, DropoutScaling scaling = DropoutScaling.Inverted) => new(p, scaling);
+
+    /// <summary>Creates a <see cref="Regularizers.Torch.Modules.SpatialDropout2d"/>.</summary>
+    public static SpatialDropout2d SpatialDropout2d(double p = 0.5, DropoutScaling scaling = DropoutScaling.Inverted) => new(p, scaling);
+
+    /// <summary>Creates a <see cref="Regularizers.Torch.Modules.DropBlock2d"/>.</summary>
+    public static DropBlock2d DropBlock2d(double p = 0.1, int blockSize = 7) => new(p, blockSize);
 }

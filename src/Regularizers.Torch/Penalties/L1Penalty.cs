@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Penalties;
@@ -6,8 +8,10 @@ namespace Regularizers.Torch.Penalties;
 /// L1 penalty <c>φ(w) = λ·Σ|w|</c> on the targeted parameters (weights only by default); its subgradient is
 /// <c>λ·sign(w)</c>, 0 at 0 (autograd's choice for |·|). Drives weights to exactly zero: a sparse model.
 /// </summary>
-public sealed class L1Penalty : IWeightPenalty
+public sealed class L1Penalty : IWeightPenalty, IScheduled
 {
+    private readonly Schedule? _schedule;
+
     /// <summary>Creates the penalty.</summary>
     /// <param name="strength">λ ≥ 0.</param>
     /// <param name="selection">Weights only (default) or all parameters.</param>
@@ -23,11 +27,25 @@ public sealed class L1Penalty : IWeightPenalty
         Targets = targets ?? throw new ArgumentNullException(nameof(targets));
     }
 
+    /// <summary>Creates the penalty with λ following <paramref name="strength"/> (its value at epoch 0, step 0 until advanced).</summary>
+    public L1Penalty(Schedule strength, ParameterSelection selection = ParameterSelection.WeightsOnly)
+    {
+        _schedule = strength ?? throw new ArgumentNullException(nameof(strength));
+        Targets = new ParameterTargets(selection);
+        Advance(0, 0);
+    }
+
     /// <summary>λ.</summary>
-    public double Strength { get; }
+    public double Strength { get; private set; }
 
     /// <inheritdoc />
     public ParameterTargets Targets { get; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step) => Strength = _schedule is null ? Strength : Guard.NonNegative(_schedule.At(epoch, step), nameof(Strength));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, "strength", Strength);
 
     /// <inheritdoc />
     public string Name => "l1";

@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Penalties;
@@ -7,8 +9,10 @@ namespace Regularizers.Torch.Penalties;
 /// so under plain SGD it equals <c>weight_decay = λ</c>. Keras' <c>L2(l2)</c> is <c>l2·Σw²</c> without the ½: Keras
 /// l2 = λ/2.
 /// </summary>
-public sealed class L2Penalty : IWeightPenalty
+public sealed class L2Penalty : IWeightPenalty, IScheduled
 {
+    private readonly Schedule? _schedule;
+
     /// <summary>Creates the penalty.</summary>
     /// <param name="strength">λ ≥ 0.</param>
     /// <param name="selection">Weights only (default) or all parameters.</param>
@@ -24,11 +28,25 @@ public sealed class L2Penalty : IWeightPenalty
         Targets = targets ?? throw new ArgumentNullException(nameof(targets));
     }
 
+    /// <summary>Creates the penalty with λ following <paramref name="strength"/> (its value at epoch 0, step 0 until advanced).</summary>
+    public L2Penalty(Schedule strength, ParameterSelection selection = ParameterSelection.WeightsOnly)
+    {
+        _schedule = strength ?? throw new ArgumentNullException(nameof(strength));
+        Targets = new ParameterTargets(selection);
+        Advance(0, 0);
+    }
+
     /// <summary>λ.</summary>
-    public double Strength { get; }
+    public double Strength { get; private set; }
 
     /// <inheritdoc />
     public ParameterTargets Targets { get; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step) => Strength = _schedule is null ? Strength : Guard.NonNegative(_schedule.At(epoch, step), nameof(Strength));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, "strength", Strength);
 
     /// <inheritdoc />
     public string Name => "l2";

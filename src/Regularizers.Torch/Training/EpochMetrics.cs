@@ -8,6 +8,14 @@ namespace Regularizers.Torch.Training;
 /// <param name="ValidationAccuracy">Validation accuracy, or null.</param>
 public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double? ValidationLoss, double? ValidationAccuracy)
 {
+    private static readonly IReadOnlyDictionary<string, double> None = new Dictionary<string, double>();
+
+    /// <summary>
+    /// The scheduled strengths in force at the epoch's last batch, named as <see cref="Schedules.ScheduledStrengths.Values(object?[])"/>
+    /// names them (e.g. <c>dropout1.p</c>, <c>l2.strength</c>); empty when nothing is scheduled.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ScheduledValues { get; init; } = None;
+
     /// <summary>The value of <paramref name="metric"/> in this epoch.</summary>
     /// <exception cref="ArgumentException">A validation metric that was not computed (no validation data).</exception>
     public double Get(Metric metric) => metric switch

@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Training;
@@ -59,12 +61,13 @@ public sealed class Trainer
         }
         var history = new TrainingHistory();
         var context = new TrainingContext(_model, _optimizer, history) { TrainingInputs = x, BatchSize = _options.BatchSize };
+        var scheduled = ScheduledStrengths.Find([_model, _options.Regularization, _options.ModelLoss, .. _options.Scheduled]);
         Each(c => c.OnTrainBegin(context));
-        for (var epoch = 1; epoch <= _options.Epochs && !context.StopTraining; epoch++)
+        for (var epoch = _options.InitialEpoch + 1; epoch <= _options.Epochs && !context.StopTraining; epoch++)
         {
             context.Epoch = epoch;
             Each(c => c.OnEpochBegin(context));
-            var (loss, accuracy) = TrainEpoch(x, y, generator, context);
+            var (loss, accuracy) = TrainEpoch(x, y, generator, context, scheduled);
             if (context.StopTraining)
             {
                 break;
@@ -76,7 +79,7 @@ public sealed class Trainer
                 validation = Evaluate(validationX, validationY!);
                 Each(c => c.OnValidationEnd(context));
             }
-            history.Add(new EpochMetrics(epoch, loss, accuracy, validation?.Loss, validation?.Accuracy));
+            history.Add(new EpochMetrics(epoch, loss, accuracy, validation?.Loss, validation?.Accuracy) { ScheduledValues = ScheduledStrengths.Values(scheduled) });
             Each(c => c.OnEpochEnd(context));
         }
         history.StopReason = context.StopTraining ? context.StopReason ?? "a callback stopped training" : null;
@@ -127,7 +130,8 @@ public sealed class Trainer
         return (stack(data).MoveToOuterDisposeScope(), stack(labels).MoveToOuterDisposeScope());
     }
 
-    private (double Loss, double Accuracy) TrainEpoch(Tensor x, Tensor y, Generator? generator, TrainingContext context)
+    private (double Loss, double Accuracy) TrainEpoch(
+        Tensor x, Tensor y, Generator? generator, TrainingContext context, IReadOnlyList<(string, IScheduled)> scheduled)
     {
         _model.train();
         var count = x.shape[0];
@@ -142,6 +146,7 @@ public sealed class Trainer
         {
             using var scope = NewDisposeScope();
             context.Batch = batch;
+            ScheduledStrengths.Advance(scheduled, context.Epoch - 1, ((long)(context.Epoch - 1) * context.BatchesPerEpoch) + batch);
             Each(c => c.OnBatchBegin(context));
             var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
             var (xb, yb) = (x.index_select(0, idx), y.index_select(0, idx));
@@ -175,13 +180,13 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// The forward pass, the loss with the penalties (divided by the accumulation steps, so that k accumulated batches
-    /// give the mean of their gradients) and its backward; sets <see cref="TrainingContext.BatchLoss"/> to the undivided loss.
+    /// The forward pass (or the model loss's own passes), the loss with the penalties (divided by the accumulation steps,
+    /// so that k accumulated batches give the mean of their gradients) and its backward; sets
+    /// <see cref="TrainingContext.BatchLoss"/> to the undivided loss.
     /// </summary>
     private Tensor ForwardBackward(Tensor xb, Tensor yb, TrainingContext context)
     {
-        var output = _model.call(xb);
-        var loss = _options.Loss(output, yb);
+        var (loss, output) = _options.ModelLoss is { } modelLoss ? modelLoss.Compute(_model, xb, yb) : Forward(xb, yb);
         if (_options.Regularization is { HasPenalties: true } reg)
         {
             loss = loss + reg.Penalty(_model);
@@ -191,6 +196,12 @@ public sealed class Trainer
         _options.Regularization?.AfterBackward(_model);
         Each(c => c.OnAfterBackward(context));
         return output;
+    }
+
+    private (Tensor Loss, Tensor Output) Forward(Tensor x, Tensor y)
+    {
+        var output = _model.call(x);
+        return (_options.Loss(output, y), output);
     }
 
     private void ClipGradients()

@@ -75,10 +75,10 @@ public sealed class ModelFileTests : IDisposable
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
 
         Assert.Equal("Regularizers.Torch.Model", reader.ReadString());
-        Assert.Equal(1, reader.ReadInt32());
+        Assert.Equal(2, reader.ReadInt32());
         Assert.Equal(Kind, reader.ReadString());
         Assert.Equal(
-            """{"Note":"two","Network":{"Inputs":4,"HiddenLayers":[3],"Outputs":2,"Activation":"Tanh","Dropout":"Classic","DropoutRate":0.25,"Optimizer":"Adam","LearningRate":0.001}}""",
+            """{"Note":"two","Network":{"Inputs":4,"HiddenLayers":[3],"Outputs":2,"Activation":"Tanh","Dropout":"Classic","DropoutRate":0.25,"Optimizer":"Adam","LearningRate":0.001,"Architecture":"MultilayerPerceptron","Channels":[],"ImageChannels":1,"DropPathRate":0,"DropBlockRate":0,"DropBlockSize":3}}""",
             reader.ReadString());
         Assert.Equal(2, reader.ReadInt32());
         using var module = Spec().Build();
@@ -119,7 +119,7 @@ public sealed class ModelFileTests : IDisposable
         using (var writer = new BinaryWriter(File.Create(path)))
         {
             writer.Write(ModelFile.Magic);
-            writer.Write(2);
+            writer.Write(3);
             writer.Write(Kind);
             writer.Write("{ a header this version cannot know }");
         }
@@ -127,7 +127,7 @@ public sealed class ModelFileTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => Read(path));
 
         Assert.Equal(
-            $"{path} was written by a newer version (model file format 2); this version reads format 1 or lower: upgrade Regularizers.Torch.",
+            $"{path} was written by a newer version (model file format 3); this version reads format 2 or lower: upgrade Regularizers.Torch.",
             e.Message);
     }
 
@@ -284,5 +284,62 @@ public sealed class ModelFileTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => ModelFile.Read<Header>(stream, "The stream", Kind, (header, _) => header.Network.Build()));
 
         Assert.StartsWith("The stream is not a model file of Regularizers.Torch", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_FormatOneFile_HeaderWithoutArchitectureLoadsAsPerceptron()
+    {
+        // Format 1's layout, with the ModelSpec JSON that version wrote (no convolutional properties).
+        const string formatOneHeader =
+            """{"Note":"v1","Network":{"Inputs":4,"HiddenLayers":[3],"Outputs":2,"Activation":"Tanh","Dropout":"Classic","DropoutRate":0.25,"Optimizer":"Adam","LearningRate":0.001}}""";
+        var path = Path("v1.bin");
+        manual_seed(5);
+        using var old = Spec().Build();
+        using (var file = File.Create(path))
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(ModelFile.Magic);
+                writer.Write(1);
+                writer.Write(Kind);
+                writer.Write(formatOneHeader);
+                writer.Write(1);
+                old.save(writer);
+            }
+            file.Write(buffer.ToArray());
+            file.Write(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
+        }
+
+        var saved = Read(path);
+        using var loaded = saved.Modules[0];
+
+        Assert.Equal(Spec(), saved.Header.Network);
+        Assert.Equal(Architecture.MultilayerPerceptron, saved.Header.Network.Architecture);
+        Assert.Equal(Outputs([old]), Outputs([loaded]));
+    }
+
+    [Fact]
+    public void WriteRead_ResidualCnnSpec_SameSpecAndOutputs()
+    {
+        var spec = new ModelSpec
+        {
+            Inputs = 64, HiddenLayers = [5], Outputs = 3, Architecture = Architecture.ResidualCnn, Channels = [4, 6],
+            DropPathRate = 0.2, DropBlockRate = 0.1, DropBlockSize = 2, Dropout = DropoutKind.Inverted,
+        };
+        var path = Path("cnn.bin");
+        manual_seed(6);
+        using var cnn = spec.Build();
+        ModelFile.Write(path, Kind, new Header("cnn", spec), [cnn]);
+        using var probe = randn(2, 64);
+        cnn.eval();
+        var expected = Values(cnn.call(probe));
+
+        var saved = ModelFile.Read<Header>(path, Kind, (header, _) => header.Network.Build());
+        using var loaded = saved.Modules[0];
+        loaded.eval();
+
+        Assert.Equal(spec, saved.Header.Network);
+        Assert.Equal(expected, Values(loaded.call(probe)));
     }
 }

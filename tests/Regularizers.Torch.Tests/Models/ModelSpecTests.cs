@@ -95,6 +95,12 @@ public class ModelSpecTests
         { () => Spec() with { Activation = (Activation)7 }, "Activation must be ReLU, Sigmoid or Tanh. Received: Activation=7." },
         { () => Spec() with { Dropout = (DropoutKind)9 }, "Dropout must be None, Inverted, Classic or Gaussian. Received: Dropout=9." },
         { () => Spec() with { Optimizer = (OptimizerKind)(-1) }, "Optimizer must be Sgd, Momentum or Adam. Received: Optimizer=-1." },
+        { () => Spec() with { Architecture = (Architecture)2 }, "Architecture must be MultilayerPerceptron or ResidualCnn. Received: Architecture=2." },
+        { () => Spec() with { Channels = [8, 0] }, "Channels must be an integer greater than or equal to 1. Received: Channels=0." },
+        { () => Spec() with { DropPathRate = 1 }, "DropPathRate must be a finite number in the range [0, 1). Received: DropPathRate=1." },
+        { () => Spec() with { DropBlockRate = -0.5 }, "DropBlockRate must be a finite number in the range [0, 1). Received: DropBlockRate=-0.5." },
+        { () => Spec() with { DropBlockSize = 0 }, "DropBlockSize must be an integer greater than or equal to 1. Received: DropBlockSize=0." },
+        { () => Spec() with { ImageChannels = 0 }, "ImageChannels must be an integer greater than or equal to 1. Received: ImageChannels=0." },
     };
 
     [Theory]
@@ -105,4 +111,55 @@ public class ModelSpecTests
 
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
     }
+
+    private static ModelSpec Cnn() => new()
+    {
+        Inputs = 2 * 8 * 8, HiddenLayers = [5], Outputs = 3, Architecture = Architecture.ResidualCnn, ImageChannels = 2, Channels = [4, 6, 8],
+        DropPathRate = 0.3, DropBlockRate = 0.2, DropBlockSize = 2, Dropout = DropoutKind.Inverted, DropoutRate = 0.1,
+    };
+
+    [Fact]
+    public void Build_ResidualCnn_StagesHeadNamesAndLinearDropPathRates()
+    {
+        using var model = Cnn().Build();
+        using var x = randn(3, 128);
+        var blocks = model.named_children().Where(c => c.name.StartsWith("block", StringComparison.Ordinal)).Select(c => (ResidualBlock)c.module).ToList();
+
+        Assert.Equal(
+            ["unflatten", "stem", "stem_norm", "stem_activation", "block1", "down2", "down2_norm", "down2_activation", "block2",
+             "down3", "down3_norm", "down3_activation", "block3", "pool", "dropout0", "hidden1", "activation1", "dropout1", "output"],
+            model.named_children().Select(c => c.name));
+        Assert.Equal([0.1, 0.2, 0.3], blocks.Select(b => Math.Round(b.DropPath!.p, 12)));
+        Assert.All(blocks, b => Assert.Equal((0.2, 2), (b.DropBlock!.p, b.DropBlock.BlockSize)));
+        Assert.Equal([3L, 3L], model.call(x).shape);
+        Assert.Equal([8L, 6L, 3L, 3L], model.named_parameters().Single(p => p.name == "down3.weight").parameter.shape);
+    }
+
+    [Fact]
+    public void Build_ResidualCnnWithoutStructuredDropout_BlocksHaveNone()
+    {
+        using var model = (Cnn() with { DropPathRate = 0, DropBlockRate = 0 }).Build();
+
+        Assert.All(model.children().OfType<ResidualBlock>(), b => Assert.Equal((null, null), (b.DropPath, b.DropBlock)));
+    }
+
+    [Fact]
+    public void Build_ResidualCnnOnNonSquareInputs_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => (Cnn() with { Inputs = 100 }).Build());
+
+        Assert.Equal("A ResidualCnn needs at least one stage in Channels and Inputs = ImageChannels·s² (square images). Received: Channels=[4, 6, 8], Inputs=100, ImageChannels=2.", e.Message);
+    }
+
+    [Fact]
+    public void Build_PerceptronWithDropPathRate_ThrowsExactMessage()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => (Spec() with { DropPathRate = 0.1 }).Build());
+
+        Assert.Equal("Channels, DropPathRate and DropBlockRate belong to a ResidualCnn; this spec is a MultilayerPerceptron. Received: Channels=[], DropPathRate=0.1, DropBlockRate=0.", e.Message);
+    }
+
+    [Fact]
+    public void Equals_DifferentChannels_NotEqual() =>
+        Assert.NotEqual(Cnn(), Cnn() with { Channels = [4, 6, 9] });
 }
