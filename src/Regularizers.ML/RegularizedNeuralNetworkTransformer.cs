@@ -12,7 +12,9 @@ namespace Regularizers.ML;
 /// A trained regularized network (or bagged ensemble) as an ML.NET transformer: it appends the task's standard
 /// output columns (see <see cref="PredictionKind"/>) and works as a row-to-row mapper, so <c>PredictionEngine</c> works.
 /// ML.NET's own model saving (<c>mlContext.Model.Save</c>) is internal to ML.NET and cannot serialise foreign
-/// transformers; use <see cref="Save(string)"/> and <see cref="Load(string)"/> instead.
+/// transformers: save a pipeline that holds one with <c>mlContext.Model.SaveWithNetworks</c> and load it with
+/// <c>mlContext.Model.LoadWithNetworks</c> (<see cref="ModelOperationsCatalogExtensions"/>), or save the network alone
+/// with <see cref="Save(string)"/> and <see cref="Load(string)"/>.
 /// </summary>
 public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposable
 {
@@ -89,8 +91,11 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
 
     IRowToRowMapper ITransformer.GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringMapper(this, inputSchema);
 
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException("ML.NET's model format cannot hold this transformer; use RegularizedNeuralNetworkTransformer.Save(path) and Load(path).");
+    /// <summary>What ML.NET's <c>Model.Save</c> calls for each transformer of a chain; it cannot write ours, so it says what can.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(SaveMessage);
+
+    internal const string SaveMessage =
+        "ML.NET's model format cannot hold a RegularizedNeuralNetworkTransformer: save the pipeline with mlContext.Model.SaveWithNetworks(model, inputSchema, path) and load it with mlContext.Model.LoadWithNetworks(path, out inputSchema).";
 
     /// <summary>
     /// The combined outputs for features [N, D], row-major: class probabilities averaged over the members
@@ -143,7 +148,7 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     /// <exception cref="InvalidDataException">The stream does not hold such a model, or it is of a newer format, truncated or corrupt.</exception>
     public static RegularizedNeuralNetworkTransformer Load(Stream stream) => Load(stream, "The stream");
 
-    private static RegularizedNeuralNetworkTransformer Load(Stream stream, string name)
+    internal static RegularizedNeuralNetworkTransformer Load(Stream stream, string name)
     {
         var saved = ModelFile.Read<Header>(stream, name, FileKind, (header, _) => header.Network.Build(), LegacyHeader.Format);
         var header = saved.Header;
