@@ -125,6 +125,20 @@ internal static class ColumnReader
             : throw new InvalidOperationException($"Label column '{name}' has a non-finite value ({v}) in row {row}."));
     }
 
+    /// <summary>Example weights from a Single column; a negative, NaN or infinite weight, or a total of 0, is an error.</summary>
+    public static float[] Weights(IDataView data, string name)
+    {
+        var column = data.Schema.GetColumnOrNull(name)
+            ?? throw new ArgumentOutOfRangeException(nameof(data), $"Example weight column '{name}' not found. Columns: {string.Join(", ", data.Schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
+        if (!column.Type.Equals(NumberDataViewType.Single))
+        {
+            throw new ArgumentException($"Example weight column '{name}' has type {column.Type}; Single is needed.", nameof(data));
+        }
+        var weights = Read<float>(data, column, (v, row) => float.IsFinite(v) && v >= 0 ? v
+            : throw new InvalidOperationException($"Example weight column '{name}' has {v} in row {row}; weights must be finite and greater than or equal to 0."));
+        return weights.Sum(w => (double)w) > 0 ? weights : throw new InvalidOperationException($"Example weight column '{name}' has no positive weight; at least one row must weigh more than 0.");
+    }
+
     /// <summary>0/1 class indices from a Boolean label.</summary>
     public static long[] BinaryLabels(IDataView data, string name)
     {

@@ -109,24 +109,23 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
     private RegularizedNeuralNetworkTransformer Train(IDataView input, IDataView? validationData)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (x, y, outputs, labelAnnotations) = Read(input, "training data");
-        using var _x = x;
-        using var _y = y;
-        (Tensor X, Tensor Y)? validation = null;
-        var trainX = x;
-        var trainY = y;
+        var (all, outputs, labelAnnotations) = Read(input, "training data");
+        using var _all = all;
+        Examples? validation = null;
+        var train = all;
         if (validationData is not null)
         {
-            var (vx, vy, vOutputs, _) = Read(validationData, "validation data");
+            var (read, vOutputs, _) = Read(validationData, "validation data");
+            validation = read;
             if (vOutputs != outputs && _kind == PredictionKind.MulticlassClassification)
             {
+                read.Dispose();
                 throw new ArgumentException($"Validation labels have {vOutputs} classes; the training labels have {outputs}.", nameof(input));
             }
-            validation = (vx, vy);
         }
         else if (_options.ValidationFraction > 0 && _options.BaggingMembers == 0)
         {
-            var rows = (int)x.shape[0];
+            var rows = (int)all.X.shape[0];
             var held = (int)Math.Round(rows * _options.ValidationFraction);
             if (held < 1 || held >= rows)
             {
@@ -136,33 +135,37 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
             new Random(_options.Seed).Shuffle(order);
             using var trainIndex = tensor(order[held..].Select(i => (long)i).ToArray());
             using var validIndex = tensor(order[..held].Select(i => (long)i).ToArray());
-            trainX = x.index_select(0, trainIndex);
-            trainY = y.index_select(0, trainIndex);
-            validation = (x.index_select(0, validIndex), y.index_select(0, validIndex));
+#pragma warning disable CA2000 // Both are disposed in the finally below.
+            train = all.Select(trainIndex);
+            validation = all.Select(validIndex);
+#pragma warning restore CA2000
         }
         try
         {
-            return Train(trainX, trainY, validation, outputs, labelAnnotations);
+            return Train(train, validation, outputs, labelAnnotations);
         }
         finally
         {
-            if (!ReferenceEquals(trainX, x))
+            if (!ReferenceEquals(train, all))
             {
-                trainX.Dispose();
-                trainY.Dispose();
+                train.Dispose();
             }
-            validation?.X.Dispose();
-            validation?.Y.Dispose();
+            validation?.Dispose();
         }
     }
 
-    private RegularizedNeuralNetworkTransformer Train(Tensor x, Tensor y, (Tensor X, Tensor Y)? validation, int outputs, DataViewSchema.Annotations? labelAnnotations)
+    private RegularizedNeuralNetworkTransformer Train(Examples train, Examples? validation, int outputs, DataViewSchema.Annotations? labelAnnotations)
     {
+        var (x, y) = (train.X, train.Y);
         var network = _options.Network((int)x.shape[1], outputs);
         using var smoothing = _options.LabelSmoothing > 0 ? new LabelSmoothingCrossEntropy(_options.LabelSmoothing) : null;
+        using var exampleSmoothing = _options.LabelSmoothing > 0 ? new LabelSmoothingCrossEntropy(_options.LabelSmoothing, reduction: nn.Reduction.None) : null;
         Func<Tensor, Tensor, Tensor> loss = _kind == PredictionKind.Regression
             ? (o, t) => nn.functional.mse_loss(o.view(-1), t)
             : smoothing is null ? (o, t) => nn.functional.cross_entropy(o, t) : smoothing.call;
+        Func<Tensor, Tensor, Tensor> exampleLoss = _kind == PredictionKind.Regression
+            ? (o, t) => nn.functional.mse_loss(o.view(-1), t, nn.Reduction.None)
+            : exampleSmoothing is null ? (o, t) => nn.functional.cross_entropy(o, t, reduction: nn.Reduction.None) : exampleSmoothing.call;
         var callbacks = new List<TrainingCallback>();
         if (_options.Progress is { } progress)
         {
@@ -179,6 +182,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
             BatchSize = _options.BatchSize,
             Seed = _options.Seed,
             Loss = loss,
+            ExampleLoss = exampleLoss,
             Regularization = Regularization(),
             Callbacks = callbacks,
         };
@@ -202,7 +206,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         try
         {
             using var optimizer = network.CreateOptimizer(model);
-            var history = new Trainer(model, optimizer, trainer).Fit(x, y, validation?.X, validation?.Y);
+            var history = new Trainer(model, optimizer, trainer).Fit(x, y, train.Weights, validation?.X, validation?.Y, validation?.Weights);
             return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, network, [model], labelAnnotations, history);
         }
         catch
@@ -232,25 +236,30 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         return regularization;
     }
 
-    /// <summary>Features [N, D] and labels (class indices, or targets for regression), the output width and the label's annotations.</summary>
-    private (Tensor X, Tensor Y, int Outputs, DataViewSchema.Annotations? LabelAnnotations) Read(IDataView data, string what)
+    /// <summary>Features, labels (class indices, or targets for regression) and weights, the output width and the label's annotations.</summary>
+    private (Examples Examples, int Outputs, DataViewSchema.Annotations? LabelAnnotations) Read(IDataView data, string what)
     {
         var width = ColumnReader.FeatureCount(data.Schema, _options.FeatureColumnName);
         var x = ColumnReader.Features(data, _options.FeatureColumnName, width);
-        if (x.shape[0] == 0)
+        try
+        {
+            if (x.shape[0] == 0)
+            {
+                throw new InvalidOperationException($"The {what} has no rows.");
+            }
+            var weights = _options.ExampleWeightColumnName is { } name ? ColumnReader.Weights(data, name) : null;
+            var (y, outputs, annotations) = _kind switch
+            {
+                PredictionKind.MulticlassClassification => (tensor(ColumnReader.ClassLabels(data, _options.LabelColumnName, out var count)), count, data.Schema[_options.LabelColumnName].Annotations),
+                PredictionKind.BinaryClassification => (tensor(ColumnReader.BinaryLabels(data, _options.LabelColumnName)), 2, null),
+                _ => (tensor(ColumnReader.Targets(data, _options.LabelColumnName)), 1, (DataViewSchema.Annotations?)null),
+            };
+            return (new Examples(x, y, weights is null ? null : tensor(weights)), outputs, annotations);
+        }
+        catch
         {
             x.Dispose();
-            throw new InvalidOperationException($"The {what} has no rows.");
-        }
-        switch (_kind)
-        {
-            case PredictionKind.MulticlassClassification:
-                var classes = ColumnReader.ClassLabels(data, _options.LabelColumnName, out var count);
-                return (x, tensor(classes), count, data.Schema[_options.LabelColumnName].Annotations);
-            case PredictionKind.BinaryClassification:
-                return (x, tensor(ColumnReader.BinaryLabels(data, _options.LabelColumnName)), 2, null);
-            default:
-                return (x, tensor(ColumnReader.Targets(data, _options.LabelColumnName)), 1, null);
+            throw;
         }
     }
 }
