@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using Regularizers.Torch.Constraints;
@@ -22,8 +23,9 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
 {
     private readonly PredictionKind _kind;
     private readonly RegularizedNeuralNetworkOptions _options;
+    private readonly IHostEnvironment _environment;
 
-    internal RegularizedNeuralNetworkTrainer(PredictionKind kind, RegularizedNeuralNetworkOptions options)
+    internal RegularizedNeuralNetworkTrainer(PredictionKind kind, RegularizedNeuralNetworkOptions options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -37,6 +39,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         }
         _kind = kind;
         _options = options;
+        _environment = environment;
     }
 
     /// <summary>The task this trainer serves.</summary>
@@ -166,7 +169,8 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         Func<Tensor, Tensor, Tensor> exampleLoss = _kind == PredictionKind.Regression
             ? (o, t) => nn.functional.mse_loss(o.view(-1), t, nn.Reduction.None)
             : exampleSmoothing is null ? (o, t) => nn.functional.cross_entropy(o, t, reduction: nn.Reduction.None) : exampleSmoothing.call;
-        var callbacks = new List<TrainingCallback>();
+        using var channel = _environment.Start(MLNetCallback.ChannelName);
+        var callbacks = new List<TrainingCallback> { new MLNetCallback(_environment, channel) };
         if (_options.Progress is { } progress)
         {
             callbacks.Add(new ProgressCallback(progress));
@@ -211,7 +215,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         }
         catch
         {
-            // The transformer owns the model once built; a failed fit must not leave its tensors behind.
+            // The transformer owns the model once built; a failed or cancelled fit must not leave its tensors behind.
             model.Dispose();
             throw;
         }
