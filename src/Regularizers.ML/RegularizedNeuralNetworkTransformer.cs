@@ -16,7 +16,11 @@ namespace Regularizers.ML;
 /// <c>mlContext.Model.LoadWithNetworks</c> (<see cref="ModelOperationsCatalogExtensions"/>), or save the network alone
 /// with <see cref="Save(string)"/> and <see cref="Load(string)"/>.
 /// </summary>
-public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposable
+/// <remarks>
+/// It is an <see cref="ISingleFeaturePredictionTransformer{TModel}"/> (its own model), so ML.NET's
+/// <c>mlContext.{Task}.PermutationFeatureImportance(transformer, data)</c> works on it for all three tasks.
+/// </remarks>
+public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredictionTransformer<RegularizedNeuralNetworkTransformer>, IDisposable
 {
     private const string FileKind = nameof(RegularizedNeuralNetworkTransformer);
     private const int ScoringBatch = 4096;
@@ -46,6 +50,15 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
 
     /// <summary>The feature column read when scoring.</summary>
     public string FeatureColumnName { get; }
+
+    /// <summary>The feature column's type: a vector of as many Singles as the network has inputs.</summary>
+    public DataViewType FeatureColumnType => new VectorDataViewType(NumberDataViewType.Single, Network.Inputs);
+
+    /// <summary>
+    /// The transformer is its own model (its networks and their spec): ML.NET's prediction-transformer APIs ask for one,
+    /// and there is no separate parameters object to give.
+    /// </summary>
+    RegularizedNeuralNetworkTransformer IPredictionTransformer<RegularizedNeuralNetworkTransformer>.Model => this;
 
     /// <summary>Networks in the model (1 unless bagged).</summary>
     public int MemberCount => _members.Count;
