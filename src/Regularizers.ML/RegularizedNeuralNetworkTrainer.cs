@@ -60,7 +60,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         {
             PredictionKind.MulticlassClassification =>
             [
-                ShapeColumns.Create("Score", SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false),
+                ShapeColumns.Create("Score", SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, SlotNamesShape(label)),
                 ShapeColumns.Create("PredictedLabel", scalar, NumberDataViewType.UInt32, true, label.Annotations),
             ],
             PredictionKind.Regression => [ShapeColumns.Create("Score", scalar, NumberDataViewType.Single, false)],
@@ -73,6 +73,12 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         };
         return new SchemaShape(inputSchema.Where(c => outputs.All(o => o.Name != c.Name)).Concat(outputs));
     }
+
+    /// <summary>The Score column gets SlotNames (the class names) when the label has KeyValues.</summary>
+    private static SchemaShape? SlotNamesShape(SchemaShape.Column label) =>
+        label.Annotations.Any(c => c.Name == "KeyValues")
+            ? new SchemaShape([ShapeColumns.Create("SlotNames", SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false)])
+            : null;
 
     private static SchemaShape.Column Find(SchemaShape shape, string name) =>
         shape.LastOrDefault(c => c.Name == name) is { Name: not null } column

@@ -63,7 +63,10 @@ public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredicti
     /// <summary>Networks in the model (1 unless bagged).</summary>
     public int MemberCount => _members.Count;
 
-    /// <summary>Per-epoch metrics, the best epoch and why training stopped (of the first network); null after <see cref="Load(string)"/>.</summary>
+    /// <summary>
+    /// Per-epoch metrics, the best epoch and why training stopped (of the first network); saved with the model, so
+    /// <see cref="Load(string)"/> brings it back (null for files saved before it was, such as 0.2.0's).
+    /// </summary>
     public TrainingHistory? History { get; }
 
     /// <summary>The network each member is (sizes, activation, dropout; its optimizer as trained).</summary>
@@ -146,7 +149,7 @@ public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredicti
     public void Save(Stream stream)
     {
         var keyValues = KeyValuesCodec.Encode(_labelAnnotations);
-        ModelFile.Write(stream, FileKind, new Header(Kind, FeatureColumnName, Network, keyValues?.Type, keyValues?.Values), _members);
+        ModelFile.Write(stream, FileKind, new Header(Kind, FeatureColumnName, Network, keyValues?.Type, keyValues?.Values, HistoryRecord.From(History)), _members);
     }
 
     /// <summary>Reads a model written by <see cref="Save(string)"/>, or by version 0.2.0.</summary>
@@ -166,7 +169,7 @@ public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredicti
         var saved = ModelFile.Read<Header>(stream, name, FileKind, (header, _) => header.Network.Build(), LegacyHeader.Format);
         var header = saved.Header;
         var keyValues = header.KeyValuesType is null ? ((string, string[])?)null : (header.KeyValuesType, header.KeyValues ?? []);
-        return new RegularizedNeuralNetworkTransformer(header.Kind, header.FeatureColumnName, header.Network, saved.Modules, KeyValuesCodec.Decode(keyValues), history: null);
+        return new RegularizedNeuralNetworkTransformer(header.Kind, header.FeatureColumnName, header.Network, saved.Modules, KeyValuesCodec.Decode(keyValues), header.History?.ToHistory());
     }
 
     /// <inheritdoc />
@@ -178,7 +181,7 @@ public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredicti
         }
     }
 
-    private sealed record Header(PredictionKind Kind, string FeatureColumnName, ModelSpec Network, string? KeyValuesType, string[]? KeyValues);
+    private sealed record Header(PredictionKind Kind, string FeatureColumnName, ModelSpec Network, string? KeyValuesType, string[]? KeyValues, HistoryRecord? History = null);
 
     /// <summary>The header of 0.2.0's files (magic <c>Regularizers.ML.RegularizedNeuralNetwork/1</c>, then this JSON, then the members' state dictionaries).</summary>
     private sealed record LegacyHeader(

@@ -264,6 +264,9 @@ public sealed class SaveWithNetworksTests(ThreeTaskPipelines pipelines) : IClass
         using var loaded = Assert.IsType<RegularizedNeuralNetworkTransformer>(Context.Model.LoadWithNetworks(path, out var schema));
 
         Assert.Null(schema);
+        Assert.Equal(network.History!.Epochs, loaded.History!.Epochs);
+        Assert.All(loaded.History.Epochs, e => Assert.True(double.IsNaN(e.TrainAccuracy)));
+        Assert.All(loaded.History.Epochs, e => Assert.Null(e.ValidationLoss));
         var features = Context.Transforms.Concatenate("Features", "Pixels").Fit(Test).Transform(Test);
         AssertClose(Floats(network.Transform(features), "Score"), Floats(loaded.Transform(features), "Score"), 1e-6f);
     }
