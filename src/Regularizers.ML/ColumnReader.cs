@@ -43,11 +43,7 @@ internal static class ColumnReader
             {
                 getter(ref row);
                 Dense(row, dense, name, cursor.Position);
-                if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(dense))
-                {
-                    throw new InvalidOperationException(
-                        $"Feature column '{name}' has a non-finite value ({dense.First(v => !float.IsFinite(v))}) in row {cursor.Position}; replace or drop missing values first.");
-                }
+                CheckFinite(dense, name, cursor.Position);
                 accessor.CopyFrom((ReadOnlySpan<float>)dense, 0, index * width);
                 index++;
             }
@@ -74,6 +70,17 @@ internal static class ColumnReader
                 $"Feature column '{name}' has {row.Length} values in row {position}; the model expects {dense.Length}.");
         }
         row.CopyTo(dense);
+    }
+
+    /// <summary>Rejects a row whose features hold NaN or ±∞, naming the column, the value and the row.</summary>
+    /// <exception cref="InvalidOperationException">A value is not finite.</exception>
+    public static void CheckFinite(float[] dense, string name, long position)
+    {
+        if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(dense))
+        {
+            throw new InvalidOperationException(
+                $"Feature column '{name}' has a non-finite value ({dense.First(v => !float.IsFinite(v))}) in row {position}; replace or drop missing values first.");
+        }
     }
 
     private static long Count(IDataView data, DataViewSchema.Column column)

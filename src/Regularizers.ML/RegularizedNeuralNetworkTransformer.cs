@@ -23,7 +23,8 @@ namespace Regularizers.ML;
 public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredictionTransformer<RegularizedNeuralNetworkTransformer>, IDisposable
 {
     private const string FileKind = nameof(RegularizedNeuralNetworkTransformer);
-    private const int ScoringBatch = 4096;
+    /// <summary>Rows scored in one forward pass.</summary>
+    internal const int ScoringBatch = 4096;
 
     private readonly IReadOnlyList<nn.Module<Tensor, Tensor>> _members;
     private readonly DataViewSchema.Annotations? _labelAnnotations;
@@ -96,13 +97,16 @@ public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredicti
         return builder.ToSchema();
     }
 
-    /// <summary>Scores every row (eval mode, batches of 4,096) and returns the input with the output columns.</summary>
+    /// <summary>
+    /// Returns the input with the output columns, at once and without reading a row, as ML.NET's transforms do: a
+    /// cursor scores its rows in eval mode, <see cref="ScoringBatch"/> at a time, as it moves, so memory is bounded by
+    /// one batch whatever the data's size. A wrong-length or non-finite feature vector is reported by the cursor that
+    /// reaches it.
+    /// </summary>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var schema = GetOutputSchema(input.Schema);
-        using var features = ColumnReader.Features(input, FeatureColumnName, Network.Inputs);
-        return new ScoredDataView(input, schema, Columns, Outputs(features));
+        return new ScoredDataView(input, GetOutputSchema(input.Schema), this);
     }
 
     IRowToRowMapper ITransformer.GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringMapper(this, inputSchema);
