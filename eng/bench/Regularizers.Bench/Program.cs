@@ -51,8 +51,11 @@ switch (which)
     case "mlnet":
         MlNetFit.Run(train);
         break;
+    case "mlnet-save":
+        MlNetSave.Run(train);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet, mlnet-save"));
         return 2;
 }
 return 0;
