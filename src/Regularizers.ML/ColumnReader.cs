@@ -43,11 +43,7 @@ internal static class ColumnReader
             {
                 getter(ref row);
                 Dense(row, dense, name, cursor.Position);
-                if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(dense))
-                {
-                    throw new InvalidOperationException(
-                        $"Feature column '{name}' has a non-finite value ({dense.First(v => !float.IsFinite(v))}) in row {cursor.Position}; replace or drop missing values first.");
-                }
+                CheckFinite(dense, name, cursor.Position);
                 accessor.CopyFrom((ReadOnlySpan<float>)dense, 0, index * width);
                 index++;
             }
@@ -74,6 +70,17 @@ internal static class ColumnReader
                 $"Feature column '{name}' has {row.Length} values in row {position}; the model expects {dense.Length}.");
         }
         row.CopyTo(dense);
+    }
+
+    /// <summary>Rejects a row whose features hold NaN or ±∞, naming the column, the value and the row.</summary>
+    /// <exception cref="InvalidOperationException">A value is not finite.</exception>
+    public static void CheckFinite(float[] dense, string name, long position)
+    {
+        if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(dense))
+        {
+            throw new InvalidOperationException(
+                $"Feature column '{name}' has a non-finite value ({dense.First(v => !float.IsFinite(v))}) in row {position}; replace or drop missing values first.");
+        }
     }
 
     private static long Count(IDataView data, DataViewSchema.Column column)
@@ -123,6 +130,20 @@ internal static class ColumnReader
         }
         return Read<float>(data, column, (v, row) => float.IsFinite(v) ? v
             : throw new InvalidOperationException($"Label column '{name}' has a non-finite value ({v}) in row {row}."));
+    }
+
+    /// <summary>Example weights from a Single column; a negative, NaN or infinite weight, or a total of 0, is an error.</summary>
+    public static float[] Weights(IDataView data, string name)
+    {
+        var column = data.Schema.GetColumnOrNull(name)
+            ?? throw new ArgumentOutOfRangeException(nameof(data), $"Example weight column '{name}' not found. Columns: {string.Join(", ", data.Schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
+        if (!column.Type.Equals(NumberDataViewType.Single))
+        {
+            throw new ArgumentException($"Example weight column '{name}' has type {column.Type}; Single is needed.", nameof(data));
+        }
+        var weights = Read<float>(data, column, (v, row) => float.IsFinite(v) && v >= 0 ? v
+            : throw new InvalidOperationException($"Example weight column '{name}' has {v} in row {row}; weights must be finite and greater than or equal to 0."));
+        return weights.Sum(w => (double)w) > 0 ? weights : throw new InvalidOperationException($"Example weight column '{name}' has no positive weight; at least one row must weigh more than 0.");
     }
 
     /// <summary>0/1 class indices from a Boolean label.</summary>

@@ -68,6 +68,24 @@ internal static class KeyValuesCodec
         return builder.ToAnnotations();
     }
 
+    /// <summary>
+    /// The Score column's <c>SlotNames</c> annotation, as ML.NET's multiclass trainers give it: each class's key value as
+    /// text (numbers in the invariant culture), or null when the label has no key values for all <paramref name="classes"/>.
+    /// </summary>
+    public static DataViewSchema.Annotations? SlotNames(DataViewSchema.Annotations? labelAnnotations, int classes)
+    {
+        if (Encode(labelAnnotations) is not { Values: var names } || names.Length != classes)
+        {
+            return null;
+        }
+        var builder = new DataViewSchema.Annotations.Builder();
+        var values = names.Select(n => n.AsMemory()).ToArray();
+        ValueGetter<VBuffer<ReadOnlyMemory<char>>> getter = (ref VBuffer<ReadOnlyMemory<char>> destination) =>
+            destination = new VBuffer<ReadOnlyMemory<char>>(values.Length, (ReadOnlyMemory<char>[])values.Clone());
+        builder.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, values.Length), getter);
+        return builder.ToAnnotations();
+    }
+
     private static T[] Read<T>(DataViewSchema.Annotations annotations)
     {
         var buffer = default(VBuffer<T>);

@@ -38,6 +38,13 @@ public sealed class RegularizedNeuralNetworkOptions
     /// <summary>The feature column, a vector of Single of known size ("Features").</summary>
     public string FeatureColumnName { get; set; } = "Features";
 
+    /// <summary>
+    /// The example weight column, a Single ≥ 0 per row (null: every row weighs 1), as on ML.NET's trainers. Each batch's
+    /// loss becomes the weighted mean <c>Σᵢ wᵢ·ℓᵢ / Σᵢ wᵢ</c>, and the history's losses and accuracies are weighted means;
+    /// validation data must carry the column too. Not with <see cref="BaggingMembers"/>.
+    /// </summary>
+    public string? ExampleWeightColumnName { get; set; }
+
     /// <summary>Hidden layer sizes, input to output.</summary>
     public IReadOnlyList<int> HiddenLayers { get; set; } = DefaultHiddenLayers;
 
@@ -126,6 +133,14 @@ public sealed class RegularizedNeuralNetworkOptions
         Guard.NonNegative(MaxNorm);
         Guard.InRange(ValidationFraction, 0, true, 1, false);
         Guard.AtLeast(BaggingMembers, 0);
+        if (ExampleWeightColumnName is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(ExampleWeightColumnName);
+            if (BaggingMembers > 0)
+            {
+                throw new ArgumentException("ExampleWeightColumnName cannot be combined with BaggingMembers: bootstrap samples are drawn without weights.", nameof(ExampleWeightColumnName));
+            }
+        }
         if (ValidationData is not null && ValidationFraction > 0)
         {
             throw new ArgumentException("Give either ValidationData or ValidationFraction, not both.", nameof(ValidationFraction));

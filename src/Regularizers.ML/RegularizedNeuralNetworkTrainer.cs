@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
 using Regularizers.Torch.Constraints;
@@ -22,8 +23,9 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
 {
     private readonly PredictionKind _kind;
     private readonly RegularizedNeuralNetworkOptions _options;
+    private readonly IHostEnvironment _environment;
 
-    internal RegularizedNeuralNetworkTrainer(PredictionKind kind, RegularizedNeuralNetworkOptions options)
+    internal RegularizedNeuralNetworkTrainer(PredictionKind kind, RegularizedNeuralNetworkOptions options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -37,6 +39,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         }
         _kind = kind;
         _options = options;
+        _environment = environment;
     }
 
     /// <summary>The task this trainer serves.</summary>
@@ -57,7 +60,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         {
             PredictionKind.MulticlassClassification =>
             [
-                ShapeColumns.Create("Score", SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false),
+                ShapeColumns.Create("Score", SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, SlotNamesShape(label)),
                 ShapeColumns.Create("PredictedLabel", scalar, NumberDataViewType.UInt32, true, label.Annotations),
             ],
             PredictionKind.Regression => [ShapeColumns.Create("Score", scalar, NumberDataViewType.Single, false)],
@@ -70,6 +73,12 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         };
         return new SchemaShape(inputSchema.Where(c => outputs.All(o => o.Name != c.Name)).Concat(outputs));
     }
+
+    /// <summary>The Score column gets SlotNames (the class names) when the label has KeyValues.</summary>
+    private static SchemaShape? SlotNamesShape(SchemaShape.Column label) =>
+        label.Annotations.Any(c => c.Name == "KeyValues")
+            ? new SchemaShape([ShapeColumns.Create("SlotNames", SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false)])
+            : null;
 
     private static SchemaShape.Column Find(SchemaShape shape, string name) =>
         shape.LastOrDefault(c => c.Name == name) is { Name: not null } column
@@ -109,24 +118,23 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
     private RegularizedNeuralNetworkTransformer Train(IDataView input, IDataView? validationData)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (x, y, outputs, labelAnnotations) = Read(input, "training data");
-        using var _x = x;
-        using var _y = y;
-        (Tensor X, Tensor Y)? validation = null;
-        var trainX = x;
-        var trainY = y;
+        var (all, outputs, labelAnnotations) = Read(input, "training data");
+        using var _all = all;
+        Examples? validation = null;
+        var train = all;
         if (validationData is not null)
         {
-            var (vx, vy, vOutputs, _) = Read(validationData, "validation data");
+            var (read, vOutputs, _) = Read(validationData, "validation data");
+            validation = read;
             if (vOutputs != outputs && _kind == PredictionKind.MulticlassClassification)
             {
+                read.Dispose();
                 throw new ArgumentException($"Validation labels have {vOutputs} classes; the training labels have {outputs}.", nameof(input));
             }
-            validation = (vx, vy);
         }
         else if (_options.ValidationFraction > 0 && _options.BaggingMembers == 0)
         {
-            var rows = (int)x.shape[0];
+            var rows = (int)all.X.shape[0];
             var held = (int)Math.Round(rows * _options.ValidationFraction);
             if (held < 1 || held >= rows)
             {
@@ -136,34 +144,39 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
             new Random(_options.Seed).Shuffle(order);
             using var trainIndex = tensor(order[held..].Select(i => (long)i).ToArray());
             using var validIndex = tensor(order[..held].Select(i => (long)i).ToArray());
-            trainX = x.index_select(0, trainIndex);
-            trainY = y.index_select(0, trainIndex);
-            validation = (x.index_select(0, validIndex), y.index_select(0, validIndex));
+#pragma warning disable CA2000 // Both are disposed in the finally below.
+            train = all.Select(trainIndex);
+            validation = all.Select(validIndex);
+#pragma warning restore CA2000
         }
         try
         {
-            return Train(trainX, trainY, validation, outputs, labelAnnotations);
+            return Train(train, validation, outputs, labelAnnotations);
         }
         finally
         {
-            if (!ReferenceEquals(trainX, x))
+            if (!ReferenceEquals(train, all))
             {
-                trainX.Dispose();
-                trainY.Dispose();
+                train.Dispose();
             }
-            validation?.X.Dispose();
-            validation?.Y.Dispose();
+            validation?.Dispose();
         }
     }
 
-    private RegularizedNeuralNetworkTransformer Train(Tensor x, Tensor y, (Tensor X, Tensor Y)? validation, int outputs, DataViewSchema.Annotations? labelAnnotations)
+    private RegularizedNeuralNetworkTransformer Train(Examples train, Examples? validation, int outputs, DataViewSchema.Annotations? labelAnnotations)
     {
+        var (x, y) = (train.X, train.Y);
         var network = _options.Network((int)x.shape[1], outputs);
         using var smoothing = _options.LabelSmoothing > 0 ? new LabelSmoothingCrossEntropy(_options.LabelSmoothing) : null;
+        using var exampleSmoothing = _options.LabelSmoothing > 0 ? new LabelSmoothingCrossEntropy(_options.LabelSmoothing, reduction: nn.Reduction.None) : null;
         Func<Tensor, Tensor, Tensor> loss = _kind == PredictionKind.Regression
             ? (o, t) => nn.functional.mse_loss(o.view(-1), t)
             : smoothing is null ? (o, t) => nn.functional.cross_entropy(o, t) : smoothing.call;
-        var callbacks = new List<TrainingCallback>();
+        Func<Tensor, Tensor, Tensor> exampleLoss = _kind == PredictionKind.Regression
+            ? (o, t) => nn.functional.mse_loss(o.view(-1), t, nn.Reduction.None)
+            : exampleSmoothing is null ? (o, t) => nn.functional.cross_entropy(o, t, reduction: nn.Reduction.None) : exampleSmoothing.call;
+        using var channel = _environment.Start(MLNetCallback.ChannelName);
+        var callbacks = new List<TrainingCallback> { new MLNetCallback(_environment, channel) };
         if (_options.Progress is { } progress)
         {
             callbacks.Add(new ProgressCallback(progress));
@@ -179,6 +192,7 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
             BatchSize = _options.BatchSize,
             Seed = _options.Seed,
             Loss = loss,
+            ExampleLoss = exampleLoss,
             Regularization = Regularization(),
             Callbacks = callbacks,
         };
@@ -202,12 +216,12 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         try
         {
             using var optimizer = network.CreateOptimizer(model);
-            var history = new Trainer(model, optimizer, trainer).Fit(x, y, validation?.X, validation?.Y);
+            var history = new Trainer(model, optimizer, trainer).Fit(x, y, train.Weights, validation?.X, validation?.Y, validation?.Weights);
             return new RegularizedNeuralNetworkTransformer(_kind, _options.FeatureColumnName, network, [model], labelAnnotations, history);
         }
         catch
         {
-            // The transformer owns the model once built; a failed fit must not leave its tensors behind.
+            // The transformer owns the model once built; a failed or cancelled fit must not leave its tensors behind.
             model.Dispose();
             throw;
         }
@@ -232,25 +246,30 @@ public sealed class RegularizedNeuralNetworkTrainer : IEstimator<RegularizedNeur
         return regularization;
     }
 
-    /// <summary>Features [N, D] and labels (class indices, or targets for regression), the output width and the label's annotations.</summary>
-    private (Tensor X, Tensor Y, int Outputs, DataViewSchema.Annotations? LabelAnnotations) Read(IDataView data, string what)
+    /// <summary>Features, labels (class indices, or targets for regression) and weights, the output width and the label's annotations.</summary>
+    private (Examples Examples, int Outputs, DataViewSchema.Annotations? LabelAnnotations) Read(IDataView data, string what)
     {
         var width = ColumnReader.FeatureCount(data.Schema, _options.FeatureColumnName);
         var x = ColumnReader.Features(data, _options.FeatureColumnName, width);
-        if (x.shape[0] == 0)
+        try
+        {
+            if (x.shape[0] == 0)
+            {
+                throw new InvalidOperationException($"The {what} has no rows.");
+            }
+            var weights = _options.ExampleWeightColumnName is { } name ? ColumnReader.Weights(data, name) : null;
+            var (y, outputs, annotations) = _kind switch
+            {
+                PredictionKind.MulticlassClassification => (tensor(ColumnReader.ClassLabels(data, _options.LabelColumnName, out var count)), count, data.Schema[_options.LabelColumnName].Annotations),
+                PredictionKind.BinaryClassification => (tensor(ColumnReader.BinaryLabels(data, _options.LabelColumnName)), 2, null),
+                _ => (tensor(ColumnReader.Targets(data, _options.LabelColumnName)), 1, (DataViewSchema.Annotations?)null),
+            };
+            return (new Examples(x, y, weights is null ? null : tensor(weights)), outputs, annotations);
+        }
+        catch
         {
             x.Dispose();
-            throw new InvalidOperationException($"The {what} has no rows.");
-        }
-        switch (_kind)
-        {
-            case PredictionKind.MulticlassClassification:
-                var classes = ColumnReader.ClassLabels(data, _options.LabelColumnName, out var count);
-                return (x, tensor(classes), count, data.Schema[_options.LabelColumnName].Annotations);
-            case PredictionKind.BinaryClassification:
-                return (x, tensor(ColumnReader.BinaryLabels(data, _options.LabelColumnName)), 2, null);
-            default:
-                return (x, tensor(ColumnReader.Targets(data, _options.LabelColumnName)), 1, null);
+            throw;
         }
     }
 }

@@ -12,12 +12,19 @@ namespace Regularizers.ML;
 /// A trained regularized network (or bagged ensemble) as an ML.NET transformer: it appends the task's standard
 /// output columns (see <see cref="PredictionKind"/>) and works as a row-to-row mapper, so <c>PredictionEngine</c> works.
 /// ML.NET's own model saving (<c>mlContext.Model.Save</c>) is internal to ML.NET and cannot serialise foreign
-/// transformers; use <see cref="Save(string)"/> and <see cref="Load(string)"/> instead.
+/// transformers: save a pipeline that holds one with <c>mlContext.Model.SaveWithNetworks</c> and load it with
+/// <c>mlContext.Model.LoadWithNetworks</c> (<see cref="ModelOperationsCatalogExtensions"/>), or save the network alone
+/// with <see cref="Save(string)"/> and <see cref="Load(string)"/>.
 /// </summary>
-public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposable
+/// <remarks>
+/// It is an <see cref="ISingleFeaturePredictionTransformer{TModel}"/> (its own model), so ML.NET's
+/// <c>mlContext.{Task}.PermutationFeatureImportance(transformer, data)</c> works on it for all three tasks.
+/// </remarks>
+public sealed class RegularizedNeuralNetworkTransformer : ISingleFeaturePredictionTransformer<RegularizedNeuralNetworkTransformer>, IDisposable
 {
     private const string FileKind = nameof(RegularizedNeuralNetworkTransformer);
-    private const int ScoringBatch = 4096;
+    /// <summary>Rows scored in one forward pass.</summary>
+    internal const int ScoringBatch = 4096;
 
     private readonly IReadOnlyList<nn.Module<Tensor, Tensor>> _members;
     private readonly DataViewSchema.Annotations? _labelAnnotations;
@@ -45,10 +52,22 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     /// <summary>The feature column read when scoring.</summary>
     public string FeatureColumnName { get; }
 
+    /// <summary>The feature column's type: a vector of as many Singles as the network has inputs.</summary>
+    public DataViewType FeatureColumnType => new VectorDataViewType(NumberDataViewType.Single, Network.Inputs);
+
+    /// <summary>
+    /// The transformer is its own model (its networks and their spec): ML.NET's prediction-transformer APIs ask for one,
+    /// and there is no separate parameters object to give.
+    /// </summary>
+    RegularizedNeuralNetworkTransformer IPredictionTransformer<RegularizedNeuralNetworkTransformer>.Model => this;
+
     /// <summary>Networks in the model (1 unless bagged).</summary>
     public int MemberCount => _members.Count;
 
-    /// <summary>Per-epoch metrics, the best epoch and why training stopped (of the first network); null after <see cref="Load(string)"/>.</summary>
+    /// <summary>
+    /// Per-epoch metrics, the best epoch and why training stopped (of the first network); saved with the model, so
+    /// <see cref="Load(string)"/> brings it back (null for files saved before it was, such as 0.2.0's).
+    /// </summary>
     public TrainingHistory? History { get; }
 
     /// <summary>The network each member is (sizes, activation, dropout; its optimizer as trained).</summary>
@@ -78,19 +97,25 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
         return builder.ToSchema();
     }
 
-    /// <summary>Scores every row (eval mode, batches of 4,096) and returns the input with the output columns.</summary>
+    /// <summary>
+    /// Returns the input with the output columns, at once and without reading a row, as ML.NET's transforms do: a
+    /// cursor scores its rows in eval mode, <see cref="ScoringBatch"/> at a time, as it moves, so memory is bounded by
+    /// one batch whatever the data's size. A wrong-length or non-finite feature vector is reported by the cursor that
+    /// reaches it.
+    /// </summary>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var schema = GetOutputSchema(input.Schema);
-        using var features = ColumnReader.Features(input, FeatureColumnName, Network.Inputs);
-        return new ScoredDataView(input, schema, Columns, Outputs(features));
+        return new ScoredDataView(input, GetOutputSchema(input.Schema), this);
     }
 
     IRowToRowMapper ITransformer.GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringMapper(this, inputSchema);
 
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException("ML.NET's model format cannot hold this transformer; use RegularizedNeuralNetworkTransformer.Save(path) and Load(path).");
+    /// <summary>What ML.NET's <c>Model.Save</c> calls for each transformer of a chain; it cannot write ours, so it says what can.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(SaveMessage);
+
+    internal const string SaveMessage =
+        "ML.NET's model format cannot hold a RegularizedNeuralNetworkTransformer: save the pipeline with mlContext.Model.SaveWithNetworks(model, inputSchema, path) and load it with mlContext.Model.LoadWithNetworks(path, out inputSchema).";
 
     /// <summary>
     /// The combined outputs for features [N, D], row-major: class probabilities averaged over the members
@@ -128,7 +153,7 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     public void Save(Stream stream)
     {
         var keyValues = KeyValuesCodec.Encode(_labelAnnotations);
-        ModelFile.Write(stream, FileKind, new Header(Kind, FeatureColumnName, Network, keyValues?.Type, keyValues?.Values), _members);
+        ModelFile.Write(stream, FileKind, new Header(Kind, FeatureColumnName, Network, keyValues?.Type, keyValues?.Values, HistoryRecord.From(History)), _members);
     }
 
     /// <summary>Reads a model written by <see cref="Save(string)"/>, or by version 0.2.0.</summary>
@@ -143,12 +168,12 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
     /// <exception cref="InvalidDataException">The stream does not hold such a model, or it is of a newer format, truncated or corrupt.</exception>
     public static RegularizedNeuralNetworkTransformer Load(Stream stream) => Load(stream, "The stream");
 
-    private static RegularizedNeuralNetworkTransformer Load(Stream stream, string name)
+    internal static RegularizedNeuralNetworkTransformer Load(Stream stream, string name)
     {
         var saved = ModelFile.Read<Header>(stream, name, FileKind, (header, _) => header.Network.Build(), LegacyHeader.Format);
         var header = saved.Header;
         var keyValues = header.KeyValuesType is null ? ((string, string[])?)null : (header.KeyValuesType, header.KeyValues ?? []);
-        return new RegularizedNeuralNetworkTransformer(header.Kind, header.FeatureColumnName, header.Network, saved.Modules, KeyValuesCodec.Decode(keyValues), history: null);
+        return new RegularizedNeuralNetworkTransformer(header.Kind, header.FeatureColumnName, header.Network, saved.Modules, KeyValuesCodec.Decode(keyValues), header.History?.ToHistory());
     }
 
     /// <inheritdoc />
@@ -160,7 +185,7 @@ public sealed class RegularizedNeuralNetworkTransformer : ITransformer, IDisposa
         }
     }
 
-    private sealed record Header(PredictionKind Kind, string FeatureColumnName, ModelSpec Network, string? KeyValuesType, string[]? KeyValues);
+    private sealed record Header(PredictionKind Kind, string FeatureColumnName, ModelSpec Network, string? KeyValuesType, string[]? KeyValues, HistoryRecord? History = null);
 
     /// <summary>The header of 0.2.0's files (magic <c>Regularizers.ML.RegularizedNeuralNetwork/1</c>, then this JSON, then the members' state dictionaries).</summary>
     private sealed record LegacyHeader(

@@ -5,7 +5,7 @@ namespace Regularizers.ML;
 
 /// <summary>
 /// ML.NET's standard output columns for each task, and getters that read them from the combined network outputs:
-/// multiclass <c>Score</c> (class probabilities) and <c>PredictedLabel</c> (key 1..K, with the label's KeyValues);
+/// multiclass <c>Score</c> (class probabilities, with the class names as <c>SlotNames</c>) and <c>PredictedLabel</c> (key 1..K, with the label's KeyValues);
 /// regression <c>Score</c>; binary <c>Score</c> (log-odds <c>ln(p/(1−p))</c>), <c>Probability</c> and <c>PredictedLabel</c> (p &gt; 0.5).
 /// </summary>
 internal sealed class ScoreColumns
@@ -21,7 +21,7 @@ internal sealed class ScoreColumns
         {
             PredictionKind.MulticlassClassification =>
             [
-                new("Score", new VectorDataViewType(NumberDataViewType.Single, classes)),
+                new("Score", new VectorDataViewType(NumberDataViewType.Single, classes), KeyValuesCodec.SlotNames(labelAnnotations, classes)),
                 new("PredictedLabel", new KeyDataViewType(typeof(uint), classes), labelAnnotations),
             ],
             PredictionKind.Regression => [new("Score", NumberDataViewType.Single)],

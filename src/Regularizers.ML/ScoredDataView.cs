@@ -3,36 +3,30 @@ using Microsoft.ML.Data;
 
 namespace Regularizers.ML;
 
-/// <summary>The input data view with the score columns appended; the scores are computed once, when it is created.</summary>
-internal sealed class ScoredDataView : IDataView
+/// <summary>
+/// The input data view with the score columns appended, scored lazily: nothing is read when it is created, and each
+/// cursor scores its rows a batch at a time as it moves (<see cref="BatchScorer"/>), only if a score column is read.
+/// </summary>
+internal sealed class ScoredDataView(IDataView input, DataViewSchema schema, RegularizedNeuralNetworkTransformer transformer) : IDataView
 {
-    private readonly IDataView _input;
-    private readonly ScoreColumns _columns;
-    private readonly float[] _outputs;
-
-    public ScoredDataView(IDataView input, DataViewSchema schema, ScoreColumns columns, float[] outputs)
-    {
-        _input = input;
-        Schema = schema;
-        _columns = columns;
-        _outputs = outputs;
-    }
-
-    // Scores are looked up by row position, so rows must come in the input's order.
+    // Scores are computed by a second cursor that must see the rows in the same order, so rows are never shuffled.
     public bool CanShuffle => false;
 
-    public DataViewSchema Schema { get; }
+    public DataViewSchema Schema { get; } = schema;
 
-    public long? GetRowCount() => _input.GetRowCount();
+    public long? GetRowCount() => input.GetRowCount();
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
-        var inputCount = _input.Schema.Count;
-        var needed = columnsNeeded.Where(c => c.Index < inputCount).Select(c => _input.Schema[c.Index]).ToList();
-#pragma warning disable CA2000 // The returned ScoredRow owns the cursor (ownsInput: true) and disposes it with itself.
-        var cursor = _input.GetRowCursor(needed);
+        var inputCount = input.Schema.Count;
+        var wanted = columnsNeeded.ToList();
+        var needed = wanted.Where(c => c.Index < inputCount).Select(c => input.Schema[c.Index]).ToList();
+#pragma warning disable CA2000 // The returned ScoredRow owns the cursor and the scorer (ownsInput: true) and disposes them with itself.
+        var cursor = input.GetRowCursor(needed);
+        var scorer = wanted.Any(c => c.Index >= inputCount) ? new BatchScorer(transformer, input) : null;
 #pragma warning restore CA2000
-        return new ScoredRow(cursor, Schema, _columns.Getters(() => cursor.Position, () => _outputs), ownsInput: true);
+        var getters = transformer.Columns.Getters(() => scorer!.At(cursor.Position).Row, () => scorer!.At(cursor.Position).Outputs);
+        return new ScoredRow(cursor, Schema, getters, ownsInput: true, scorer);
     }
 
 #pragma warning disable CA2000 // The caller owns the cursors it asked for, as IDataView's contract says.
@@ -47,13 +41,15 @@ internal sealed class ScoredRow : DataViewRowCursor
     private readonly DataViewRow _input;
     private readonly Delegate[] _added;
     private readonly bool _ownsInput;
+    private readonly IDisposable? _scorer;
 
-    public ScoredRow(DataViewRow input, DataViewSchema schema, Delegate[] added, bool ownsInput)
+    public ScoredRow(DataViewRow input, DataViewSchema schema, Delegate[] added, bool ownsInput, IDisposable? scorer = null)
     {
         _input = input;
         Schema = schema;
         _added = added;
         _ownsInput = ownsInput;
+        _scorer = scorer;
     }
 
     public override long Position => _input.Position;
@@ -85,6 +81,7 @@ internal sealed class ScoredRow : DataViewRowCursor
         if (disposing && _ownsInput)
         {
             _input.Dispose();
+            _scorer?.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -74,7 +74,9 @@ public class MulticlassPipelineTests(TrainedPipeline trained) : IClassFixture<Tr
             var after = Scores(loaded.Transform(features));
 
             Assert.Equal(before, after);
-            Assert.Null(loaded.History);
+            Assert.Equal(trained.Network.History!.Epochs, loaded.History!.Epochs);
+            Assert.Equal(5, loaded.History.Epochs.Count);
+            Assert.Null(loaded.History.StopReason);
             Assert.Equal(PredictionKind.MulticlassClassification, loaded.Kind);
             var names = default(VBuffer<ReadOnlyMemory<char>>);
             loaded.GetOutputSchema(features.Schema)["PredictedLabel"].Annotations.GetValue("KeyValues", ref names);
@@ -84,6 +86,22 @@ public class MulticlassPipelineTests(TrainedPipeline trained) : IClassFixture<Tr
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Transform_Score_CarriesTheClassNamesAsSlotNamesInKeyOrder()
+    {
+        var schema = trained.Model.Transform(trained.TestData).Schema;
+        var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
+        var keyValues = default(VBuffer<ReadOnlyMemory<char>>);
+
+        schema["Score"].Annotations.GetValue("SlotNames", ref slotNames);
+        schema["PredictedLabel"].Annotations.GetValue("KeyValues", ref keyValues);
+
+        var names = slotNames.DenseValues().Select(n => n.ToString()).ToList();
+        Assert.Equal(keyValues.DenseValues().Select(n => n.ToString()), names);
+        Assert.Equal(Regularizers.Cli.Data.FashionMnist.ClassNames.Order(), names.Order());
+        Assert.NotEqual(Regularizers.Cli.Data.FashionMnist.ClassNames, names);
     }
 
     [Fact]

@@ -66,8 +66,11 @@ switch (which)
     case "structured":
         StructuredDropout.Run(train);
         break;
+    case "mlnet-save":
+        MlNetSave.Run(train);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, structured, soak, mlnet-soak, choices, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, structured, soak, mlnet-soak, choices, ensemble, reference, mlnet, mlnet-save"));
         return 2;
 }
 return 0;

@@ -42,7 +42,26 @@ public sealed class Trainer
 
     /// <summary>Trains on (<paramref name="x"/>, <paramref name="y"/>) and evaluates on the validation pair when given.</summary>
     /// <exception cref="ArgumentException">Inputs and targets differ in length, or only one validation tensor is given.</exception>
-    public TrainingHistory Fit(Tensor x, Tensor y, Tensor? validationX = null, Tensor? validationY = null)
+    public TrainingHistory Fit(Tensor x, Tensor y, Tensor? validationX = null, Tensor? validationY = null) =>
+        Fit(x, y, null, validationX, validationY, null);
+
+    /// <summary>
+    /// Trains with a weight per example: each batch's loss is the weighted mean <c>Σᵢ wᵢ·ℓᵢ / Σᵢ wᵢ</c> of
+    /// <see cref="TrainerOptions.ExampleLoss"/> over the batch (a batch whose weights are all 0 contributes a zero loss),
+    /// and the epoch's loss and accuracy are weighted means over the epoch (validation ones over
+    /// <paramref name="validationWeights"/>, or unweighted when that is null). Weight 2 on an example is weight 1 on
+    /// two copies of it within a batch.
+    /// </summary>
+    /// <param name="x">Inputs [N, …].</param>
+    /// <param name="y">Targets [N, …].</param>
+    /// <param name="weights">Weights [N], finite and ≥ 0; null for 1 each (then <see cref="TrainerOptions.Loss"/> is used).</param>
+    /// <param name="validationX">Validation inputs, or null.</param>
+    /// <param name="validationY">Validation targets, or null.</param>
+    /// <param name="validationWeights">Validation weights, or null.</param>
+    /// <exception cref="ArgumentException">
+    /// Lengths differ, only one validation tensor is given, or weights are given without <see cref="TrainerOptions.ExampleLoss"/>.
+    /// </exception>
+    public TrainingHistory Fit(Tensor x, Tensor y, Tensor? weights, Tensor? validationX, Tensor? validationY, Tensor? validationWeights)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -54,6 +73,12 @@ public sealed class Trainer
         {
             throw new ArgumentException("validationX and validationY must be given together.", nameof(validationY));
         }
+        CheckWeights(weights, x, nameof(weights));
+        if (weights is not null && _options.ModelLoss is not null)
+        {
+            throw new ArgumentException("weights cannot be used with TrainerOptions.ModelLoss, which computes the batch loss itself; leave out one of them.", nameof(weights));
+        }
+        CheckWeights(validationWeights, validationX, nameof(validationWeights));
         using var generator = _options.Seed is { } seed ? new Generator((ulong)seed) : null;
         if (_options.Seed is { } s)
         {
@@ -67,7 +92,7 @@ public sealed class Trainer
         {
             context.Epoch = epoch;
             Each(c => c.OnEpochBegin(context));
-            var (loss, accuracy) = TrainEpoch(x, y, generator, context, scheduled);
+            var (loss, accuracy) = TrainEpoch(x, y, weights, generator, context, scheduled);
             if (context.StopTraining)
             {
                 break;
@@ -76,7 +101,7 @@ public sealed class Trainer
             if (validationX is not null)
             {
                 Each(c => c.OnValidationBegin(context));
-                validation = Evaluate(validationX, validationY!);
+                validation = Evaluate(validationX, validationY!, validationWeights);
                 Each(c => c.OnValidationEnd(context));
             }
             history.Add(new EpochMetrics(epoch, loss, accuracy, validation?.Loss, validation?.Accuracy) { ScheduledValues = ScheduledStrengths.Values(scheduled) });
@@ -112,6 +137,22 @@ public sealed class Trainer
         }
     }
 
+    private void CheckWeights(Tensor? weights, Tensor? x, string name)
+    {
+        if (weights is null)
+        {
+            return;
+        }
+        if (_options.ExampleLoss is null)
+        {
+            throw new ArgumentException($"{name}: example weights need TrainerOptions.ExampleLoss, the loss of each example (reduction none).", name);
+        }
+        if (x is null || weights.dim() != 1 || weights.shape[0] != x.shape[0])
+        {
+            throw new ArgumentException($"{name} must be a vector of one weight per example; it has shape [{string.Join(", ", weights.shape)}].", name);
+        }
+    }
+
     private static (Tensor X, Tensor Y) Stack(utils.data.Dataset dataset, string name)
     {
         if (dataset.Count < 1)
@@ -131,7 +172,7 @@ public sealed class Trainer
     }
 
     private (double Loss, double Accuracy) TrainEpoch(
-        Tensor x, Tensor y, Generator? generator, TrainingContext context, IReadOnlyList<(string, IScheduled)> scheduled)
+        Tensor x, Tensor y, Tensor? weights, Generator? generator, TrainingContext context, IReadOnlyList<(string, IScheduled)> scheduled)
     {
         _model.train();
         var count = x.shape[0];
@@ -140,7 +181,8 @@ public sealed class Trainer
         using var drawn = randperm(count, generator: generator);
         using var order = drawn.to(x.device);
         double lossSum = 0;
-        long correct = 0;
+        double correct = 0;
+        double weightSum = 0;
         var batch = 0;
         for (long start = 0; start < count && !context.StopTraining; start += _options.BatchSize, batch++)
         {
@@ -149,14 +191,15 @@ public sealed class Trainer
             ScheduledStrengths.Advance(scheduled, context.Epoch - 1, ((long)(context.Epoch - 1) * context.BatchesPerEpoch) + batch);
             Each(c => c.OnBatchBegin(context));
             var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
-            var (xb, yb) = (x.index_select(0, idx), y.index_select(0, idx));
+            var (xb, yb, wb) = (x.index_select(0, idx), y.index_select(0, idx), weights?.index_select(0, idx));
             if (batch % _options.AccumulationSteps == 0)
             {
                 _optimizer.zero_grad();
             }
-            var output = ForwardBackward(xb, yb, context);
-            lossSum += context.BatchLoss * idx.shape[0];
-            correct += Correct(output, yb);
+            var (output, batchWeight) = ForwardBackward(xb, yb, wb, context);
+            lossSum += context.BatchLoss * batchWeight;
+            weightSum += batchWeight;
+            correct += Correct(output, yb, wb);
             if ((batch + 1) % _options.AccumulationSteps == 0 || batch + 1 == context.BatchesPerEpoch)
             {
                 if (_optimizer is SharpnessAwareMinimization sam)
@@ -165,7 +208,7 @@ public sealed class Trainer
                     var loss = context.BatchLoss;
                     using (BatchNormStatistics.Frozen(_model))
                     {
-                        ForwardBackward(xb, yb, context);
+                        ForwardBackward(xb, yb, wb, context);
                     }
                     context.BatchLoss = loss;
                 }
@@ -176,7 +219,15 @@ public sealed class Trainer
             }
             Each(c => c.OnBatchEnd(context));
         }
-        return (lossSum / count, IsClassification(y) ? (double)correct / count : double.NaN);
+        return (lossSum / weightSum, IsClassification(y) ? correct / weightSum : double.NaN);
+    }
+
+    /// <summary>The batch's weighted mean loss <c>Σ wℓ / Σ w</c> (0 when Σ w = 0) and Σ w.</summary>
+    private (Tensor Loss, double Weight) WeightedLoss(Tensor output, Tensor y, Tensor weights)
+    {
+        var total = weights.sum().item<float>();
+        var weighted = (_options.ExampleLoss!(output, y) * weights).sum();
+        return (total > 0 ? weighted / total : weighted, total);
     }
 
     /// <summary>
@@ -184,9 +235,14 @@ public sealed class Trainer
     /// so that k accumulated batches give the mean of their gradients) and its backward; sets
     /// <see cref="TrainingContext.BatchLoss"/> to the undivided loss.
     /// </summary>
-    private Tensor ForwardBackward(Tensor xb, Tensor yb, TrainingContext context)
+    private (Tensor Output, double Weight) ForwardBackward(Tensor xb, Tensor yb, Tensor? wb, TrainingContext context)
     {
-        var (loss, output) = _options.ModelLoss is { } modelLoss ? modelLoss.Compute(_model, xb, yb) : Forward(xb, yb);
+        var (loss, output, weight) = (_options.ModelLoss, wb) switch
+        {
+            ({ } modelLoss, _) => Weighed(modelLoss.Compute(_model, xb, yb), xb.shape[0]),
+            (null, { } w) => WeightedForward(xb, yb, w),
+            _ => Weighed(Forward(xb, yb), xb.shape[0]),
+        };
         if (_options.Regularization is { HasPenalties: true } reg)
         {
             loss = loss + reg.Penalty(_model);
@@ -195,7 +251,16 @@ public sealed class Trainer
         (_options.AccumulationSteps == 1 ? loss : loss / _options.AccumulationSteps).backward();
         _options.Regularization?.AfterBackward(_model);
         Each(c => c.OnAfterBackward(context));
-        return output;
+        return (output, weight);
+    }
+
+    private static (Tensor Loss, Tensor Output, double Weight) Weighed((Tensor Loss, Tensor Output) pass, long count) => (pass.Loss, pass.Output, count);
+
+    private (Tensor Loss, Tensor Output, double Weight) WeightedForward(Tensor xb, Tensor yb, Tensor wb)
+    {
+        var output = _model.call(xb);
+        var (loss, weight) = WeightedLoss(output, yb, wb);
+        return (loss, output, weight);
     }
 
     private (Tensor Loss, Tensor Output) Forward(Tensor x, Tensor y)
@@ -217,33 +282,51 @@ public sealed class Trainer
     }
 
     /// <summary>Loss (without penalties) and accuracy of the model in eval mode on the given data.</summary>
-    public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y)
+    public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y) => Evaluate(x, y, null);
+
+    /// <summary>
+    /// Loss (without penalties) and accuracy of the model in eval mode on the given data, weighted means over
+    /// <paramref name="weights"/> (see <see cref="Fit(Tensor, Tensor, Tensor?, Tensor?, Tensor?, Tensor?)"/>) when given.
+    /// </summary>
+    public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y, Tensor? weights)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
+        CheckWeights(weights, x, nameof(weights));
         var wasTraining = _model.training;
         _model.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         double lossSum = 0;
-        long correct = 0;
+        double correct = 0;
+        double weightSum = 0;
         var count = x.shape[0];
         for (long start = 0; start < count; start += 1024)
         {
             var length = Math.Min(1024, count - start);
-            var (xb, yb) = (x.narrow(0, start, length), y.narrow(0, start, length));
+            var (xb, yb, wb) = (x.narrow(0, start, length), y.narrow(0, start, length), weights?.narrow(0, start, length));
             var output = _model.call(xb);
-            lossSum += _options.Loss(output, yb).item<float>() * length;
-            correct += Correct(output, yb);
+            var (loss, batchWeight) = wb is null ? (_options.Loss(output, yb), length) : WeightedLoss(output, yb, wb);
+            lossSum += loss.item<float>() * batchWeight;
+            weightSum += batchWeight;
+            correct += Correct(output, yb, wb);
         }
         _model.train(wasTraining);
-        return (lossSum / count, IsClassification(y) ? (double)correct / count : double.NaN);
+        return (lossSum / weightSum, IsClassification(y) ? correct / weightSum : double.NaN);
     }
 
     private static bool IsClassification(Tensor y) => y.dtype is ScalarType.Int64 or ScalarType.Int32;
 
-    private static long Correct(Tensor output, Tensor y) =>
-        IsClassification(y) && output.dim() == 2 ? output.argmax(1).eq(y).sum().item<long>() : 0;
+    /// <summary>The number (or, with weights, the total weight) of examples classified correctly.</summary>
+    private static double Correct(Tensor output, Tensor y, Tensor? weights)
+    {
+        if (!IsClassification(y) || output.dim() != 2)
+        {
+            return 0;
+        }
+        using var hits = output.argmax(1).eq(y);
+        return weights is null ? hits.sum().item<long>() : (hits * weights).sum().item<float>();
+    }
 
     private void Each(Action<TrainingCallback> hook)
     {

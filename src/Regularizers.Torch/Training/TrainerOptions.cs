@@ -31,6 +31,14 @@ public sealed record TrainerOptions
     /// </summary>
     public Losses.IModelLoss? ModelLoss { get; init; }
 
+    /// <summary>
+    /// The loss of each example, [B] from (output, target) with no reduction; needed only when
+    /// <see cref="Trainer.Fit(Tensor, Tensor, Tensor?, Tensor?, Tensor?, Tensor?)"/> gets example weights, and then used
+    /// instead of <see cref="Loss"/>. It must be <see cref="Loss"/> before its mean, e.g.
+    /// <c>(o, t) =&gt; nn.functional.cross_entropy(o, t, reduction: nn.Reduction.None)</c>.
+    /// </summary>
+    public Func<Tensor, Tensor, Tensor>? ExampleLoss { get; init; }
+
     /// <summary>Penalties added to each batch's loss and constraints applied after each step; null for none.</summary>
     public Regularization? Regularization { get; init; }
 

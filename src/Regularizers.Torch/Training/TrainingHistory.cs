@@ -5,6 +5,20 @@ public sealed class TrainingHistory
 {
     private readonly List<EpochMetrics> _epochs = new();
 
+    /// <summary>An empty history, which a <see cref="Trainer"/> fills.</summary>
+    public TrainingHistory()
+    {
+    }
+
+    /// <summary>A history read back from a saved model: these epochs, stop reason and restored epoch.</summary>
+    public TrainingHistory(IEnumerable<EpochMetrics> epochs, string? stopReason, int? restoredEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        _epochs.AddRange(epochs);
+        StopReason = stopReason;
+        RestoredEpoch = restoredEpoch;
+    }
+
     /// <summary>The metrics of every completed epoch, in order.</summary>
     public IReadOnlyList<EpochMetrics> Epochs => _epochs;
 

@@ -127,6 +127,77 @@ public sealed class TrainerTests
         Assert.StartsWith("Epochs must be an integer greater than or equal to 1. Received: Epochs=0.", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Fit_WeightTwoOnAnExample_EqualsTheExampleTwiceInFullBatches()
+    {
+        manual_seed(4);
+        using var x = randn(20, 4);
+        using var y = randint(0, 2, new long[] { 20 });
+        using var weights = ones(20);
+        weights[3] = tensor(2f);
+        using var twiceX = cat([x, x[3].unsqueeze(0)]);
+        using var twiceY = cat([y, y[3].unsqueeze(0)]);
+        (float[] Weights, double[] Losses, double[] Accuracies) Run(Tensor features, Tensor labels, Tensor? exampleWeights)
+        {
+            manual_seed(1);
+            using var model = Mlp(3);
+            using var optimizer = optim.SGD(model.parameters(), 0.5);
+            var options = new TrainerOptions
+            {
+                Epochs = 4, BatchSize = 64, Seed = 2,
+                ExampleLoss = (o, t) => nn.functional.cross_entropy(o, t, reduction: nn.Reduction.None),
+            };
+            var history = new Trainer(model, optimizer, options).Fit(features, labels, exampleWeights, null, null, null);
+            return (Values(((Linear)((Sequential)model)[0]).weight), history.Series(Metric.Loss).ToArray(), history.Series(Metric.Accuracy).ToArray());
+        }
+
+        var weighted = Run(x, y, weights);
+        var twice = Run(twiceX, twiceY, null);
+
+        Assert.Equal(twice.Weights, weighted.Weights, (a, b) => Math.Abs(a - b) <= 1e-6f);
+        Assert.Equal(twice.Losses, weighted.Losses, (a, b) => Math.Abs(a - b) <= 1e-6);
+        Assert.Equal(twice.Accuracies, weighted.Accuracies, (a, b) => Math.Abs(a - b) <= 1e-12);
+        Assert.NotEqual(Run(x, y, null).Weights, weighted.Weights);
+    }
+
+    [Fact]
+    public void Evaluate_Weights_GivesWeightedMeanLossAndAccuracy()
+    {
+        using var model = nn.Linear(2, 2, hasBias: false);
+        using (no_grad())
+        {
+            model.weight!.copy_(eye(2));
+        }
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var trainer = new Trainer(model, optimizer, new TrainerOptions { ExampleLoss = (o, t) => nn.functional.cross_entropy(o, t, reduction: nn.Reduction.None) });
+        using var x = tensor(new float[] { 2, 0, 0, 1, 3, 0 }, new long[] { 3, 2 });
+        // The third example is classified wrongly and weighs 2: accuracy (1 + 1 + 0) / 4.
+        using var y = tensor(new long[] { 0, 1, 1 });
+        using var weights = tensor(new float[] { 1, 1, 2 });
+        using var losses = nn.functional.cross_entropy(x, y, reduction: nn.Reduction.None);
+        var l = Values(losses);
+
+        var (loss, accuracy) = trainer.Evaluate(x, y, weights);
+
+        Assert.Equal((l[0] + l[1] + (2 * l[2])) / 4, loss, 1e-6);
+        Assert.Equal(0.5, accuracy);
+        Assert.Equal(2 / 3.0, trainer.Evaluate(x, y).Accuracy, 1e-12);
+    }
+
+    [Fact]
+    public void Fit_WeightsWithoutExampleLoss_ThrowsNamingIt()
+    {
+        using var model = Mlp();
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var x = randn(8, 4);
+        using var y = randint(0, 2, new long[] { 8 });
+        using var weights = ones(8);
+
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(model, optimizer).Fit(x, y, weights, null, null, null));
+
+        Assert.StartsWith("weights: example weights need TrainerOptions.ExampleLoss, the loss of each example (reduction none).", e.Message, StringComparison.Ordinal);
+    }
+
     private sealed class SnapshotRecorder(Dictionary<int, float[]> snapshots, Dictionary<int, byte[]> optimizerStates) : TrainingCallback
     {
         public static byte[] OptimizerBytes(optim.Optimizer optimizer)
