@@ -128,8 +128,9 @@ public sealed class Trainer
             var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
             var (xb, yb) = (x.index_select(0, idx), y.index_select(0, idx));
             _optimizer.zero_grad();
-            var output = _model.call(xb);
-            var loss = _options.Loss(output, yb);
+            var (loss, output) = _options.Adversarial is { } adversarial
+                ? adversarial.Loss(_model, xb, yb, _options.Loss)
+                : Plain(xb, yb);
             if (_options.Regularization is { HasPenalties: true } reg)
             {
                 loss = loss + reg.Penalty(_model);
@@ -146,6 +147,12 @@ public sealed class Trainer
             Each(c => c.OnBatchEnd(context));
         }
         return (lossSum / count, IsClassification(y) ? (double)correct / count : double.NaN);
+    }
+
+    private (Tensor Loss, Tensor Output) Plain(Tensor x, Tensor y)
+    {
+        var output = _model.call(x);
+        return (_options.Loss(output, y), output);
     }
 
     /// <summary>Loss (without penalties) and accuracy of the model in eval mode on the given data.</summary>

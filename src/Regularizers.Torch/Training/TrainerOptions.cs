@@ -26,6 +26,12 @@ public sealed record TrainerOptions
     /// <summary>Penalties added to each batch's loss and constraints applied after each step; null for none.</summary>
     public Regularization? Regularization { get; init; }
 
+    /// <summary>
+    /// Adversarial training: each batch's loss becomes its objective <c>α·J(x) + (1 − α)·J(x_adv)</c> (penalties still
+    /// added), and the epoch's training accuracy is measured on the outputs it returns; null trains on clean batches only.
+    /// </summary>
+    public Adversarial.AdversarialTraining? Adversarial { get; init; }
+
     /// <summary>Callbacks, called in order.</summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = Array.Empty<TrainingCallback>();
 
