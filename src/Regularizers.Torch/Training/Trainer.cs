@@ -179,6 +179,14 @@ public sealed class Trainer
         return (lossSum / count, IsClassification(y) ? (double)correct / count : double.NaN);
     }
 
+    /// <summary>
+    /// Accuracy of the model under attack at each ε of <paramref name="epsilons"/> (see
+    /// <see cref="Adversarial.RobustAccuracy"/>), the attack at ε built by <paramref name="attackAt"/>, e.g.
+    /// <c>e =&gt; new FgsmAttack(e)</c> or <c>e =&gt; new PgdAttack(e, e / 4, 10)</c>.
+    /// </summary>
+    public IReadOnlyList<double> EvaluateRobust(Tensor x, Tensor y, IReadOnlyList<double> epsilons, Func<double, Adversarial.AdversarialAttack> attackAt) =>
+        Adversarial.RobustAccuracy.Curve(_model, x, y, epsilons, attackAt);
+
     private static bool IsClassification(Tensor y) => y.dtype is ScalarType.Int64 or ScalarType.Int32;
 
     private static long Correct(Tensor output, Tensor y) =>
