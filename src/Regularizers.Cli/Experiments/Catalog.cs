@@ -1,6 +1,7 @@
 using Regularizers.Core.Ensembles;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
+using Regularizers.Torch.Adversarial;
 using static TorchSharp.torch;
 using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Losses;
@@ -47,6 +48,10 @@ internal static class Catalog
         new("early-stopping-gl", "Prechelt's GL₅: stop when validation loss is 5% above its minimum; restore the best")
             { EarlyStopping = () => new GeneralizationLoss(5) },
         new("bagging", "5 networks on bootstrap samples, probabilities averaged") { BaggingMembers = 5 },
+        new("fgsm-training", "adversarial training, 0.5·J(x) + 0.5·J(x + ε·sign ∇ₓJ), FGSM ε = 0.1 (Goodfellow et al. 2015)")
+            { Adversarial = () => AdversarialTraining.Goodfellow(0.1) },
+        new("pgd-training", "adversarial training on PGD examples only, ε = 0.1, 3 steps of 0.04, random start (Madry et al. 2018)")
+            { Adversarial = () => AdversarialTraining.Madry(0.1, 0.04, 3) },
     ];
 
     /// <summary>Seed 004's four rows with its hyperparameters (its L2 λ = 0.01 and dropout 0.5; 3 bagged networks, hard vote).</summary>

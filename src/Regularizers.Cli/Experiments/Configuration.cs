@@ -30,6 +30,9 @@ internal sealed record Configuration(string Name, string Description)
     /// <summary>The training loss instead of cross-entropy (label smoothing).</summary>
     public Func<nn.Module<Tensor, Tensor, Tensor>>? Loss { get; init; }
 
+    /// <summary>Adversarial training (FGSM or PGD examples in each batch's objective).</summary>
+    public Func<Regularizers.Torch.Adversarial.AdversarialTraining>? Adversarial { get; init; }
+
     /// <summary>Early stopping on the validation loss with this criterion, restoring the best epoch.</summary>
     public Func<IStoppingCriterion>? EarlyStopping { get; init; }
 

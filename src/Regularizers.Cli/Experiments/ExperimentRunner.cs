@@ -44,6 +44,7 @@ internal static class ExperimentRunner
             Seed = seed,
             Loss = loss is null ? (o, t) => nn.functional.cross_entropy(o, t) : loss.call,
             Regularization = configuration.Regularization?.Invoke(),
+            Adversarial = configuration.Adversarial?.Invoke(),
             Callbacks = callbacks,
         };
         var clock = Stopwatch.StartNew();
@@ -68,6 +69,7 @@ internal static class ExperimentRunner
             histories.Select(h => h.StopReason).FirstOrDefault(r => r is not null))
         {
             WeightMagnitudes = magnitudes,
+            Robust = RobustScore.Measure(model, data, seed),
         };
         return (result, model);
     }
