@@ -126,7 +126,12 @@ public sealed class Trainer
             context.Batch = batch;
             Each(c => c.OnBatchBegin(context));
             var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
-            var (xb, yb) = (x.index_select(0, idx), y.index_select(0, idx));
+            var (xb, labels) = (x.index_select(0, idx), y.index_select(0, idx));
+            var yb = labels;
+            if (_options.BatchTransform is { } transform)
+            {
+                (xb, yb) = transform.Apply(xb, labels);
+            }
             _optimizer.zero_grad();
             var (loss, output) = _options.Adversarial is { } adversarial
                 ? adversarial.Loss(_model, xb, yb, _options.Loss)
@@ -137,7 +142,7 @@ public sealed class Trainer
             }
             context.BatchLoss = loss.item<float>();
             lossSum += context.BatchLoss * idx.shape[0];
-            correct += Correct(output, yb);
+            correct += Correct(output, labels);
             loss.backward();
             _options.Regularization?.AfterBackward(_model);
             Each(c => c.OnAfterBackward(context));

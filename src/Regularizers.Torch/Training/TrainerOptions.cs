@@ -32,6 +32,13 @@ public sealed record TrainerOptions
     /// </summary>
     public Adversarial.AdversarialTraining? Adversarial { get; init; }
 
+    /// <summary>
+    /// A transform of each training batch and its targets before the forward pass (MixUp, CutMix); the targets it returns
+    /// are what <see cref="Loss"/> sees, so pair it with a loss that takes probabilities, e.g.
+    /// <c>LabelSmoothingCrossEntropy</c>. Training accuracy is counted against the batch's original labels.
+    /// </summary>
+    public Augmentation.IBatchTransform? BatchTransform { get; init; }
+
     /// <summary>Callbacks, called in order.</summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = Array.Empty<TrainingCallback>();
 
