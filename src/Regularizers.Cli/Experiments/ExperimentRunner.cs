@@ -45,6 +45,7 @@ internal static class ExperimentRunner
             Loss = loss is null ? (o, t) => nn.functional.cross_entropy(o, t) : loss.call,
             Regularization = configuration.Regularization?.Invoke(),
             Adversarial = configuration.Adversarial?.Invoke(),
+            BatchTransform = configuration.BatchTransform?.Invoke(data.Classes),
             Callbacks = callbacks,
         };
         var clock = Stopwatch.StartNew();
