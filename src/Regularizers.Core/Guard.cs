@@ -59,6 +59,28 @@ public static class Guard
         throw OutOfRange(value, $"a finite number in the range {interval}", name);
     }
 
+    /// <summary>
+    /// Requires a range <c>(Min, Max)</c> of finite numbers with <c>Min ≤ Max</c>, both in the closed interval from
+    /// <paramref name="lowest"/> to <paramref name="highest"/>, e.g.
+    /// <c>scale must be a range (min, max) of finite numbers with 0 &lt;= min &lt;= max &lt;= 10. Received: scale=(2, 1).</c>
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An end is not finite, the range is empty or reaches outside the bounds.</exception>
+    public static (double Min, double Max) Range(
+        (double Min, double Max) value,
+        double lowest,
+        double highest,
+        [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (double.IsFinite(value.Min) && double.IsFinite(value.Max) && lowest <= value.Min && value.Min <= value.Max && value.Max <= highest)
+        {
+            return value;
+        }
+        var requirement = string.Create(
+            CultureInfo.InvariantCulture,
+            $"a range (min, max) of finite numbers with {Show(lowest)} <= min <= max <= {Show(highest)}");
+        throw OutOfRange(string.Create(CultureInfo.InvariantCulture, $"({Show(value.Min)}, {Show(value.Max)})"), requirement, name);
+    }
+
     /// <summary>Requires an integer ≥ <paramref name="min"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is less than <paramref name="min"/>.</exception>
     public static int AtLeast(int value, int min, [CallerArgumentExpression(nameof(value))] string name = "") =>

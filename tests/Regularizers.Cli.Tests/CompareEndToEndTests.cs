@@ -84,10 +84,30 @@ public class CompareEndToEndTests(TinyComparison run) : IClassFixture<TinyCompar
 
         var ids = Regex.Matches(html, "<svg id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         var curves = Enumerable.Range(0, Catalog.Default.Count).Select(i => $"{HtmlReport.CurvesChartId}-{i}");
-        Assert.Equal([HtmlReport.EffectChartId, HtmlReport.GapChartId, .. curves, HtmlReport.EnsembleChartId, HtmlReport.WeightsChartId], ids);
+        Assert.Equal([HtmlReport.EffectChartId, HtmlReport.GapChartId, .. curves, HtmlReport.EnsembleChartId, HtmlReport.WeightsChartId, $"{HtmlReport.RobustChartId}-fgsm", $"{HtmlReport.RobustChartId}-pgd"], ids);
         // One file that works offline: nothing is fetched (the SVG namespaces are names, not fetched).
         Assert.DoesNotMatch("(src|href)=\"[a-z]+:", html);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_TinyRun_AttacksSingleNetworksOnlyAndPgdNeverBeatsClean()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(run.JsonPath));
+        var runs = json.RootElement.GetProperty("configurations").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("runs")[0]);
+
+        foreach (var (name, r) in runs.Where(x => x.Key != "bagging"))
+        {
+            var robust = r.GetProperty("robust");
+            var clean = robust.GetProperty("clean").GetDouble();
+            Assert.Equal([0.05, 0.1, 0.2], robust.GetProperty("epsilons").EnumerateArray().Select(e => e.GetDouble()));
+            var pgd = robust.GetProperty("pgd").EnumerateArray().Select(e => e.GetDouble()).ToList();
+            Assert.All(pgd, a => Assert.InRange(a, 0, clean));
+            Assert.True(pgd[2] <= pgd[0], $"{name}: PGD accuracy rose from {pgd[0]} at ε = 0.05 to {pgd[2]} at ε = 0.2");
+        }
+        Assert.Equal(JsonValueKind.Null, runs["bagging"].GetProperty("robust").ValueKind);
+        Assert.Contains("│             – │", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -134,4 +134,21 @@ public class GuardTests
 
     [Fact]
     public void Show_Double_PrintsRoundTripInvariant() => Assert.Equal("0.1", Guard.Show(0.1));
+
+    [Theory]
+    [InlineData(2.0, 1.0, "(2, 1)")]
+    [InlineData(-1.0, 1.0, "(-1, 1)")]
+    [InlineData(0.5, 11.0, "(0.5, 11)")]
+    [InlineData(double.NaN, 1.0, "(NaN, 1)")]
+    public void Range_EmptyOrOutsideTheBounds_NamesTheRangeAndTheBounds(double min, double max, string shown)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.Range((min, max), 0, 10, "scale"));
+
+        Assert.Equal(
+            Messages.OutOfRange($"scale must be a range (min, max) of finite numbers with 0 <= min <= max <= 10. Received: scale={shown}.", "scale", shown),
+            error.Message);
+    }
+
+    [Fact]
+    public void Range_SinglePointInsideTheBounds_ReturnsIt() => Assert.Equal((3.0, 3.0), Guard.Range((3.0, 3.0), 0, 10));
 }

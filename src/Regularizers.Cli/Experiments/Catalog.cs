@@ -2,6 +2,8 @@ using Regularizers.Core.Ensembles;
 using Regularizers.Core.Schedules;
 using Regularizers.Core.Stopping;
 using Regularizers.Torch;
+using Regularizers.Torch.Adversarial;
+using Regularizers.Torch.Augmentation;
 using static TorchSharp.torch;
 using Regularizers.Torch.Constraints;
 using Regularizers.Torch.Losses;
@@ -65,6 +67,12 @@ internal static class Catalog
             InputLayer = () => new InvertedDropout(Schedule.Linear(0, 0.2, 10)),
             HiddenDropout = () => new InvertedDropout(Schedule.Linear(0, 0.5, 10)),
         },
+        new("mixup", "MixUp, λ ~ Beta(0.2, 0.2) per example, soft targets (Zhang et al. 2018)")
+            { BatchTransform = classes => new MixUp(classes, 0.2), Loss = () => new LabelSmoothingCrossEntropy(0) },
+        new("fgsm-training", "adversarial training, 0.5·J(x) + 0.5·J(x + ε·sign ∇ₓJ), FGSM ε = 0.1 (Goodfellow et al. 2015)")
+            { Adversarial = () => AdversarialTraining.Goodfellow(0.1) },
+        new("pgd-training", "adversarial training on PGD examples only, ε = 0.1, 3 steps of 0.04, random start (Madry et al. 2018)")
+            { Adversarial = () => AdversarialTraining.Madry(0.1, 0.04, 3) },
     ];
 
     /// <summary>

@@ -38,6 +38,12 @@ internal sealed record Configuration(string Name, string Description)
     /// <summary>Changes the shared network's spec for this row (structured dropout in the CNN's blocks).</summary>
     public Func<ModelSpec, ModelSpec>? Network { get; init; }
 
+    /// <summary>Adversarial training (FGSM or PGD examples in each batch's objective).</summary>
+    public Func<Regularizers.Torch.Adversarial.AdversarialTraining>? Adversarial { get; init; }
+
+    /// <summary>A transform of each training batch built for the data's number of classes (MixUp); its soft targets need a <see cref="Loss"/> that takes probabilities.</summary>
+    public Func<int, Regularizers.Torch.Augmentation.IBatchTransform>? BatchTransform { get; init; }
+
     /// <summary>Early stopping on the validation loss with this criterion, restoring the best epoch.</summary>
     public Func<IStoppingCriterion>? EarlyStopping { get; init; }
 

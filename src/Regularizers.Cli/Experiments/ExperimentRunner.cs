@@ -53,6 +53,8 @@ internal static class ExperimentRunner
             Loss = loss is null ? (o, t) => nn.functional.cross_entropy(o, t) : loss.call,
             ModelLoss = configuration.ModelLoss?.Invoke(),
             Regularization = configuration.Regularization?.Invoke(),
+            Adversarial = configuration.Adversarial?.Invoke(),
+            BatchTransform = configuration.BatchTransform?.Invoke(data.Classes),
             Callbacks = all,
         };
         var clock = Stopwatch.StartNew();
@@ -77,6 +79,7 @@ internal static class ExperimentRunner
             histories.Select(h => h.StopReason).FirstOrDefault(r => r is not null))
         {
             WeightMagnitudes = magnitudes,
+            Robust = RobustScore.Measure(model, data, seed),
         };
         return (result, model);
     }

@@ -35,6 +35,9 @@ internal sealed record RunResult(
     /// </summary>
     public IReadOnlyList<double>? WeightMagnitudes { get; init; }
 
+    /// <summary>Accuracy under FGSM and PGD at several ε (<see cref="RobustScore"/>); null for ensembles and in results files written before it was recorded.</summary>
+    public RobustScore? Robust { get; init; }
+
     /// <summary>The generalization gap: training accuracy − test accuracy.</summary>
     public double Gap => TrainAccuracy - TestAccuracy;
 }

@@ -28,6 +28,9 @@ internal static class HtmlReport
     /// <summary>The id of the weight-magnitude chart.</summary>
     public const string WeightsChartId = "weights";
 
+    /// <summary>The id prefix of the robust-accuracy charts (<c>robust-fgsm</c>, <c>robust-pgd</c>).</summary>
+    public const string RobustChartId = "robust";
+
     /// <summary>The id prefix of the sweep charts (<c>sweep-l2-accuracy</c>, <c>sweep-l2-gap</c>, …).</summary>
     public const string SweepChartId = "sweep";
 
@@ -58,6 +61,7 @@ internal static class HtmlReport
         Curves(html, comparison);
         Ensembles(html, comparison);
         Weights(html, comparison);
+        Robust(html, comparison);
         Sweeps(html, comparison);
         return html.Append("</body></html>\n").ToString();
     }
@@ -174,6 +178,33 @@ internal static class HtmlReport
         Figure(html, chart.Build().Svg(WeightsChartId),
             FormattableString.Invariant($"Share of the weights (biases excluded) per quarter decade of |w|, mean over the seeds; the leftmost point collects |w| < 1e{WeightMagnitudes.LowestDecade}, exact zeros included. ") +
             "L2 shifts the bulk left; L1's weights pile up far below the rest rather than at exactly zero: each SGD step moves a weight by lr·λ, so the weights L1 drives to zero keep crossing it at about that size.");
+    }
+
+    private static void Robust(StringBuilder html, Comparison comparison)
+    {
+        var rows = comparison.Rows
+            .Where(r => r.Runs.All(x => x.Robust is not null) && !Sweep.TryParsePoint(r.Configuration.Name, out _, out _))
+            .OrderBy(r => r.Configuration.Name == comparison.Baseline ? 0 : 1)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        html.Append("<h2>Accuracy under attack</h2><div class=\"panels\">");
+        foreach (var (attack, measure) in new (string, Func<RunResult, IReadOnlyList<double>>)[] { ("FGSM", r => r.Robust!.Fgsm), ("PGD", r => r.Robust!.Pgd) })
+        {
+            var chart = new LineChart("ε (L∞ radius)", "test accuracy (%)", attack);
+            foreach (var row in rows)
+            {
+                var epsilons = new[] { 0.0 }.Concat(row.Runs[0].Robust!.Epsilons).ToArray();
+                var accuracies = row.Runs.Select(r => (IReadOnlyList<double>)new[] { r.Robust!.Clean }.Concat(measure(r)).ToArray());
+                chart.Add(Percent(Series.MeanOf(row.Configuration.Name, accuracies)) with { X = epsilons, ShowMarkers = true, IsReference = row.Configuration.Name == comparison.Baseline });
+            }
+            html.Append(chart.Build(560, 340).Svg($"{RobustChartId}-{attack.ToLowerInvariant()}"));
+        }
+        html.Append("</div><p class=\"caption\">").Append(Encode(FormattableString.Invariant(
+            $"Accuracy on the first {RobustScore.Examples} test examples after FGSM and after PGD ({RobustScore.PgdSteps} steps of ε/4, random start) crafted against each network, mean over the seeds with their range; ε = 0 is their clean accuracy; the baseline in grey. Bagged ensembles are not attacked.")))
+            .Append("</p>");
     }
 
     private static void Sweeps(StringBuilder html, Comparison comparison)

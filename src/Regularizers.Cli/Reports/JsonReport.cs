@@ -65,6 +65,7 @@ internal static class JsonReport
                 ValidationLoss = r.ValidationLoss.Select(Finite),
                 r.EnsembleAccuracyBySize,
                 r.WeightMagnitudes,
+                r.Robust,
             }),
         }),
     }, Options);

@@ -8,10 +8,10 @@ internal static class ResultsTable
 {
     /// <summary>The column headers, in order.</summary>
     public static IReadOnlyList<string> Headers { get; } =
-        ["Configuration", "Train acc", "Test acc", "Gap", "Test loss", "Epochs", "Time (s)", "‖w‖", "|w|<1e-3", "Δ test acc vs baseline (95% CI)"];
+        ["Configuration", "Train acc", "Test acc", "Gap", "Test loss", "Epochs", "Time (s)", "‖w‖", "|w|<1e-3", "Δ test acc vs baseline (95% CI)", "PGD acc ε=0.1"];
 
     /// <summary>The console width the full table needs; narrower consoles get <see cref="CompactColumns"/> only.</summary>
-    public const int FullWidth = 150;
+    public const int FullWidth = 168;
 
     /// <summary>The columns that carry the comparison: configuration, test accuracy, gap and the difference to the baseline.</summary>
     public static IReadOnlyList<int> CompactColumns { get; } = [0, 2, 3, 9];
@@ -49,5 +49,6 @@ internal static class ResultsTable
         Format.Norm(row.Mean(r => r.WeightNorm)),
         Format.Percent(row.Mean(r => r.Sparsity)),
         Format.Delta(row.DeltaTestAccuracy),
+        row.Runs.All(r => r.Robust is not null) ? Format.Value(row.Mean(r => r.Robust!.PgdAtTableEpsilon)) : "–",
     ];
 }

@@ -58,7 +58,20 @@ public sealed class DenseNetwork
     /// <summary>
     /// Backpropagates <c>∂L/∂output</c> and returns <c>∂L/∂θ</c> for every parameter, in <see cref="Parameters"/>' order.
     /// </summary>
-    public IReadOnlyList<double[]> Backward(ForwardPass pass, Matrix outputGradient)
+    public IReadOnlyList<double[]> Backward(ForwardPass pass, Matrix outputGradient) => BackwardAll(pass, outputGradient).Parameters;
+
+    /// <summary>
+    /// The gradient of the mean softmax cross-entropy with respect to the input batch, <c>∂L/∂x</c> [N, in]: what an
+    /// adversarial attack follows (Goodfellow et al. 2015).
+    /// </summary>
+    public Matrix InputGradient(Matrix x, IReadOnlyList<int> labels)
+    {
+        var pass = Forward(x);
+        var (_, dLogits) = SoftmaxCrossEntropy.Compute(pass.Output, labels);
+        return BackwardAll(pass, dLogits).Input;
+    }
+
+    private (double[][] Parameters, Matrix Input) BackwardAll(ForwardPass pass, Matrix outputGradient)
     {
         ArgumentNullException.ThrowIfNull(pass);
         var gradients = new double[_layers.Length * 2][];
@@ -71,7 +84,7 @@ public sealed class DenseNetwork
             gradients[(2 * l) + 1] = db;
             da = dx;
         }
-        return gradients;
+        return (gradients, da);
     }
 
     /// <summary>

@@ -74,9 +74,11 @@ public sealed class Trainer
             throw new ArgumentException("validationX and validationY must be given together.", nameof(validationY));
         }
         CheckWeights(weights, x, nameof(weights));
-        if (weights is not null && _options.ModelLoss is not null)
+        if (weights is not null && (_options.ModelLoss, _options.Adversarial, _options.BatchTransform) is not (null, null, null))
         {
-            throw new ArgumentException("weights cannot be used with TrainerOptions.ModelLoss, which computes the batch loss itself; leave out one of them.", nameof(weights));
+            throw new ArgumentException(
+                "weights cannot be used with TrainerOptions.ModelLoss, Adversarial or BatchTransform, which compute or reshape the batch loss themselves; leave out one of them.",
+                nameof(weights));
         }
         CheckWeights(validationWeights, validationX, nameof(validationWeights));
         using var generator = _options.Seed is { } seed ? new Generator((ulong)seed) : null;
@@ -191,7 +193,12 @@ public sealed class Trainer
             ScheduledStrengths.Advance(scheduled, context.Epoch - 1, ((long)(context.Epoch - 1) * context.BatchesPerEpoch) + batch);
             Each(c => c.OnBatchBegin(context));
             var idx = order.narrow(0, start, Math.Min(_options.BatchSize, count - start));
-            var (xb, yb, wb) = (x.index_select(0, idx), y.index_select(0, idx), weights?.index_select(0, idx));
+            var (xb, labels, wb) = (x.index_select(0, idx), y.index_select(0, idx), weights?.index_select(0, idx));
+            var yb = labels;
+            if (_options.BatchTransform is { } transform)
+            {
+                (xb, yb) = transform.Apply(xb, labels);
+            }
             if (batch % _options.AccumulationSteps == 0)
             {
                 _optimizer.zero_grad();
@@ -199,7 +206,7 @@ public sealed class Trainer
             var (output, batchWeight) = ForwardBackward(xb, yb, wb, context);
             lossSum += context.BatchLoss * batchWeight;
             weightSum += batchWeight;
-            correct += Correct(output, yb, wb);
+            correct += Correct(output, labels, wb);
             if ((batch + 1) % _options.AccumulationSteps == 0 || batch + 1 == context.BatchesPerEpoch)
             {
                 if (_optimizer is SharpnessAwareMinimization sam)
@@ -237,10 +244,11 @@ public sealed class Trainer
     /// </summary>
     private (Tensor Output, double Weight) ForwardBackward(Tensor xb, Tensor yb, Tensor? wb, TrainingContext context)
     {
-        var (loss, output, weight) = (_options.ModelLoss, wb) switch
+        var (loss, output, weight) = (_options.ModelLoss, _options.Adversarial, wb) switch
         {
-            ({ } modelLoss, _) => Weighed(modelLoss.Compute(_model, xb, yb), xb.shape[0]),
-            (null, { } w) => WeightedForward(xb, yb, w),
+            ({ } modelLoss, _, _) => Weighed(modelLoss.Compute(_model, xb, yb), xb.shape[0]),
+            (null, { } adversarial, _) => Weighed(adversarial.Loss(_model, xb, yb, _options.Loss), xb.shape[0]),
+            (null, null, { } w) => WeightedForward(xb, yb, w),
             _ => Weighed(Forward(xb, yb), xb.shape[0]),
         };
         if (_options.Regularization is { HasPenalties: true } reg)
@@ -314,6 +322,14 @@ public sealed class Trainer
         _model.train(wasTraining);
         return (lossSum / weightSum, IsClassification(y) ? correct / weightSum : double.NaN);
     }
+
+    /// <summary>
+    /// Accuracy of the model under attack at each ε of <paramref name="epsilons"/> (see
+    /// <see cref="Adversarial.RobustAccuracy"/>), the attack at ε built by <paramref name="attackAt"/>, e.g.
+    /// <c>e =&gt; new FgsmAttack(e)</c> or <c>e =&gt; new PgdAttack(e, e / 4, 10)</c>.
+    /// </summary>
+    public IReadOnlyList<double> EvaluateRobust(Tensor x, Tensor y, IReadOnlyList<double> epsilons, Func<double, Adversarial.AdversarialAttack> attackAt) =>
+        Adversarial.RobustAccuracy.Curve(_model, x, y, epsilons, attackAt);
 
     private static bool IsClassification(Tensor y) => y.dtype is ScalarType.Int64 or ScalarType.Int32;
 

@@ -55,6 +55,19 @@ public sealed record TrainerOptions
     /// </summary>
     public IReadOnlyList<IScheduled> Scheduled { get; init; } = Array.Empty<IScheduled>();
 
+    /// <summary>
+    /// Adversarial training: each batch's loss becomes its objective <c>α·J(x) + (1 − α)·J(x_adv)</c> (penalties still
+    /// added), and the epoch's training accuracy is measured on the outputs it returns; null trains on clean batches only.
+    /// </summary>
+    public Adversarial.AdversarialTraining? Adversarial { get; init; }
+
+    /// <summary>
+    /// A transform of each training batch and its targets before the forward pass (MixUp, CutMix); the targets it returns
+    /// are what <see cref="Loss"/> sees, so pair it with a loss that takes probabilities, e.g.
+    /// <c>LabelSmoothingCrossEntropy</c>. Training accuracy is counted against the batch's original labels.
+    /// </summary>
+    public Augmentation.IBatchTransform? BatchTransform { get; init; }
+
     /// <summary>Callbacks, called in order.</summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = Array.Empty<TrainingCallback>();
 
