@@ -28,6 +28,10 @@ public static class SoftThreshold
         return result;
     }
 
-    /// <summary><c>sign(v)·max(|v| − t, 0)</c>, the proximal operator of <c>t·|·|</c>.</summary>
-    public static double Shrink(double value, double threshold) => Math.Sign(value) * Math.Max(Math.Abs(value) - threshold, 0);
+    /// <summary><c>sign(v)·max(|v| − t, 0)</c>, the proximal operator of <c>t·|·|</c>; a zero result is +0.</summary>
+    public static double Shrink(double value, double threshold)
+    {
+        var magnitude = Math.Abs(value) - threshold;
+        return magnitude > 0 ? Math.Sign(value) * magnitude : 0;
+    }
 }
