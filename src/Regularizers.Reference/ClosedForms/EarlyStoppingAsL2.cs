@@ -4,7 +4,7 @@ using Regularizers.Reference.LinearAlgebra;
 namespace Regularizers.Reference.ClosedForms;
 
 /// <summary>
-/// Early stopping as L2 (Goodfellow §7.8, seed 004 §3.2): τ steps of gradient descent with learning rate ε from
+/// Early stopping as L2 (Goodfellow §7.8, seed 004 §3.3): τ steps of gradient descent with learning rate ε from
 /// <c>w⁽⁰⁾ = 0</c> on <c>Ĵ(w) = ½(w − w*)ᵀH(w − w*)</c> give <c>w⁽τ⁾ = Q[I − (I − εΛ)^τ]Qᵀw*</c>, while L2 with strength
 /// α gives <c>Q[I − α(Λ + αI)⁻¹]Qᵀw*</c> (eq. 7.40–7.42). Along eigenvector i the two keep the fractions
 /// <c>1 − (1 − ελᵢ)^τ</c> and <c>λᵢ/(λᵢ + α)</c> of w*ᵢ; with <c>α = 1/(τε)</c> they agree to first order in
