@@ -51,8 +51,11 @@ switch (which)
     case "mlnet":
         MlNetFit.Run(train);
         break;
+    case "multitask":
+        MultiTaskExperiment.Run(train, test, examples: 500, seeds: 5);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet, multitask"));
         return 2;
 }
 return 0;
