@@ -54,8 +54,11 @@ switch (which)
     case "multitask":
         MultiTaskExperiment.Run(train, test, examples: 500, seeds: 5);
         break;
+    case "semisupervised":
+        SemiSupervisedExperiment.Run(train, test, seeds: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet, multitask"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, choices, ensemble, reference, mlnet, multitask, semisupervised"));
         return 2;
 }
 return 0;
