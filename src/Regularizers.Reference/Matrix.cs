@@ -105,6 +105,49 @@ public sealed class Matrix
         return result;
     }
 
+    /// <summary>The n×n identity.</summary>
+    public static Matrix Identity(int n)
+    {
+        var result = new Matrix(n, n);
+        for (var i = 0; i < n; i++)
+        {
+            result[i, i] = 1;
+        }
+        return result;
+    }
+
+    /// <summary><c>Aᵀ</c>.</summary>
+    public Matrix Transpose()
+    {
+        var result = new Matrix(Cols, Rows);
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var c = 0; c < Cols; c++)
+            {
+                result[c, r] = this[r, c];
+            }
+        }
+        return result;
+    }
+
+    /// <summary><c>A·v</c>: [n, k]·[k] = [n].</summary>
+    public double[] Multiply(ReadOnlySpan<double> v)
+    {
+        if (v.Length != Cols)
+        {
+            throw new ArgumentException($"A·v is undefined for shapes [{Rows}, {Cols}] and [{v.Length}].", nameof(v));
+        }
+        var result = new double[Rows];
+        for (var r = 0; r < Rows; r++)
+        {
+            result[r] = TensorPrimitives.Dot<double>(Row(r), v);
+        }
+        return result;
+    }
+
+    /// <summary><c>Aᵀ·v</c>: [n, k]ᵀ·[n] = [k].</summary>
+    public double[] TransposedMultiply(ReadOnlySpan<double> v) => Transpose().Multiply(v);
+
     private static void Require(bool condition, Matrix a, Matrix b, string operation)
     {
         if (!condition)

@@ -69,8 +69,14 @@ switch (which)
     case "mlnet-save":
         MlNetSave.Run(train);
         break;
+    case "multitask":
+        MultiTaskExperiment.Run(train, test, examples: 500, seeds: 5);
+        break;
+    case "semisupervised":
+        SemiSupervisedExperiment.Run(train, test, seeds: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+        break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, structured, soak, mlnet-soak, choices, ensemble, reference, mlnet, mlnet-save"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{which}'; expected: mlp, overhead, training, structured, soak, mlnet-soak, choices, ensemble, reference, mlnet, mlnet-save, multitask, semisupervised"));
         return 2;
 }
 return 0;

@@ -12,6 +12,7 @@ namespace Regularizers.Torch.Training;
 public sealed class EarlyStopping : TrainingCallback, IDisposable
 {
     private TrainingSnapshot? _best;
+    private readonly Func<TrainingHistory, IReadOnlyList<double>> _series;
 
     /// <summary>Creates the callback.</summary>
     /// <param name="criterion">
@@ -27,15 +28,38 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     public EarlyStopping(IStoppingCriterion? criterion = null, Metric monitor = Metric.ValidationLoss, bool restoreBest = true)
     {
         Monitor = Guard.Defined(monitor);
-        Criterion = criterion is null ? new Patience(5, mode: monitor.Direction()) : Checked(criterion, monitor);
+        MonitorName = monitor.ToString();
+        Criterion = criterion is null ? new Patience(5, mode: monitor.Direction()) : Checked(criterion, monitor.Direction(), MonitorName);
         RestoreBest = restoreBest;
+        _series = history => history.Series(monitor);
+    }
+
+    /// <summary>
+    /// Monitors a metric a callback records by name in the history (<see cref="TrainingHistory.Record"/>), e.g. one task's
+    /// validation loss; such a callback must come before this one in the callback list.
+    /// </summary>
+    /// <param name="monitor">The recorded metric's name.</param>
+    /// <param name="direction">Whether lower (<see cref="MetricMode.Min"/>) or higher is better.</param>
+    /// <param name="criterion">The stopping rule; by default <c>Patience(5)</c> in <paramref name="direction"/>.</param>
+    /// <param name="restoreBest">Restore the best epoch's state at the end (default true).</param>
+    public EarlyStopping(string monitor, MetricMode direction, IStoppingCriterion? criterion = null, bool restoreBest = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(monitor);
+        Guard.Defined(direction);
+        MonitorName = monitor;
+        Criterion = criterion is null ? new Patience(5, mode: direction) : Checked(criterion, direction, monitor);
+        RestoreBest = restoreBest;
+        _series = history => history.Series(monitor);
     }
 
     /// <summary>The stopping rule.</summary>
     public IStoppingCriterion Criterion { get; }
 
-    /// <summary>The monitored metric.</summary>
-    public Metric Monitor { get; }
+    /// <summary>The monitored metric (<see cref="Metric.ValidationLoss"/> when a named metric is monitored).</summary>
+    public Metric Monitor { get; } = Metric.ValidationLoss;
+
+    /// <summary>The monitored metric's name: the <see cref="Metric"/>'s, or the recorded metric's.</summary>
+    public string MonitorName { get; }
 
     /// <summary>Whether the best state is restored at the end.</summary>
     public bool RestoreBest { get; }
@@ -57,7 +81,7 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
     /// <inheritdoc />
     public override void OnEpochEnd(TrainingContext context)
     {
-        var monitored = context.History.Series(Monitor);
+        var monitored = _series(context.History);
         var losses = context.History.Series(Metric.Loss);
         var best = Criterion.BestEpoch(losses, monitored);
         if (best == context.Epoch && RestoreBest)
@@ -85,9 +109,8 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
         context.History.RestoredEpoch = BestEpoch;
     }
 
-    private static IStoppingCriterion Checked(IStoppingCriterion criterion, Metric monitor)
+    private static IStoppingCriterion Checked(IStoppingCriterion criterion, MetricMode direction, string monitor)
     {
-        var direction = monitor.Direction();
         switch (criterion)
         {
             case Patience p when p.Mode != direction:
@@ -100,7 +123,7 @@ public sealed class EarlyStopping : TrainingCallback, IDisposable
                 var inner = criterion is AnyCriterion any ? any.Criteria : ((AllCriterion)criterion).Criteria;
                 foreach (var part in inner)
                 {
-                    Checked(part, monitor);
+                    Checked(part, direction, monitor);
                 }
                 break;
         }
