@@ -11,19 +11,29 @@ internal sealed record HistoryRecord(IReadOnlyList<HistoryRecord.EpochRecord> Ep
 {
     public static HistoryRecord? From(TrainingHistory? history) => history is null ? null : new(
         history.Epochs.Select(e => new EpochRecord(
-            e.Epoch, Finite(e.TrainLoss), Finite(e.TrainAccuracy), e.ValidationLoss is not null, Finite(e.ValidationLoss), Finite(e.ValidationAccuracy))).ToList(),
+            e.Epoch, Finite(e.TrainLoss), Finite(e.TrainAccuracy), e.ValidationLoss is not null, Finite(e.ValidationLoss), Finite(e.ValidationAccuracy))
+        {
+            ScheduledValues = e.ScheduledValues.Count == 0 ? null : new Dictionary<string, double>(e.ScheduledValues),
+        }).ToList(),
         history.StopReason,
         history.RestoredEpoch);
 
     public TrainingHistory ToHistory() => new(
         Epochs.Select(e => new EpochMetrics(
             e.Epoch, e.TrainLoss ?? double.NaN, e.TrainAccuracy ?? double.NaN,
-            e.Validated ? e.ValidationLoss ?? double.NaN : null, e.Validated ? e.ValidationAccuracy ?? double.NaN : null)),
+            e.Validated ? e.ValidationLoss ?? double.NaN : null, e.Validated ? e.ValidationAccuracy ?? double.NaN : null)
+        {
+            ScheduledValues = e.ScheduledValues ?? new Dictionary<string, double>(),
+        }),
         StopReason,
         RestoredEpoch);
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     /// <summary>One epoch's metrics; null stands for NaN (or, for the validation metrics, for none when not <paramref name="Validated"/>).</summary>
-    internal sealed record EpochRecord(int Epoch, double? TrainLoss, double? TrainAccuracy, bool Validated, double? ValidationLoss, double? ValidationAccuracy);
+    internal sealed record EpochRecord(int Epoch, double? TrainLoss, double? TrainAccuracy, bool Validated, double? ValidationLoss, double? ValidationAccuracy)
+    {
+        /// <summary>The scheduled strengths in force at the epoch's end; null when nothing was scheduled (and in files written before schedules).</summary>
+        public Dictionary<string, double>? ScheduledValues { get; init; }
+    }
 }

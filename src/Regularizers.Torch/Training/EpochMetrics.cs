@@ -16,6 +16,17 @@ public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainAccur
     /// </summary>
     public IReadOnlyDictionary<string, double> ScheduledValues { get; init; } = None;
 
+    /// <summary>Equal when every metric is equal and the scheduled values hold the same names and values.</summary>
+    public bool Equals(EpochMetrics? other) =>
+        other is not null
+        // Tuple Equals compares with Equals, under which NaN equals NaN (a regression's accuracy is NaN), unlike ==.
+        && (Epoch, TrainLoss, TrainAccuracy, ValidationLoss, ValidationAccuracy).Equals((other.Epoch, other.TrainLoss, other.TrainAccuracy, other.ValidationLoss, other.ValidationAccuracy))
+        && ScheduledValues.Count == other.ScheduledValues.Count
+        && ScheduledValues.All(pair => other.ScheduledValues.TryGetValue(pair.Key, out var value) && value.Equals(pair.Value));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Epoch, TrainLoss, TrainAccuracy, ValidationLoss, ValidationAccuracy, ScheduledValues.Count);
+
     /// <summary>The value of <paramref name="metric"/> in this epoch.</summary>
     /// <exception cref="ArgumentException">A validation metric that was not computed (no validation data).</exception>
     public double Get(Metric metric) => metric switch

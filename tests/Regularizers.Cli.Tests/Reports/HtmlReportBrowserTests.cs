@@ -88,7 +88,14 @@ public class HtmlReportBrowserTests(SweepComparison run) : IClassFixture<SweepCo
             Assert.Equal(3 + 1, sweep.Plotted);
             Assert.Equal(3 + 1, sweep.Markers);
         }
+        foreach (var attack in new[] { "fgsm", "pgd" })
+        {
+            // Accuracy at ε = 0, 0.05, 0.1 and 0.2, a marker at each, for every single-network row.
+            var robust = charts[$"{HtmlReport.RobustChartId}-{attack}"];
+            Assert.True(robust.Markers > 0 && robust.Markers % 4 == 0, $"{robust.Id} drew {robust.Markers} markers");
+            Assert.True(robust.Plotted >= robust.Markers / 4, $"{robust.Id} plotted {robust.Plotted} series for {robust.Markers / 4} rows");
+        }
         Assert.All(charts.Values, c => Assert.True(c.Width > 300, $"{c.Id} was laid out {c.Width} px wide."));
-        Assert.Equal(2 + rows + 1 + 1 + 2, charts.Count);
+        Assert.Equal(2 + rows + 1 + 1 + 2 + 2, charts.Count);
     }
 }
