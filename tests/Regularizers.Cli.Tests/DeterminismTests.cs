@@ -35,6 +35,9 @@ public sealed class DeterminismTests : IDisposable
     [InlineData("weight-noise")]
     [InlineData("l1")]
     [InlineData("bagging")]
+    [InlineData("mixup")]
+    [InlineData("pgd-training")]
+    [InlineData("r-drop")]
     public void Train_SameSeedInTwoProcesses_ByteIdenticalModelFiles(string configuration)
     {
         var first = TrainInChildProcess(configuration, "first.bin");
