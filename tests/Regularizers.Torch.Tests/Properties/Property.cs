@@ -44,6 +44,10 @@ internal static class Property
     public static void Check<T1, T2, T3>(Gen<(T1, T2, T3)> gen, Action<T1, T2, T3> assert, int iterations = Cases) =>
         Check(gen, c => assert(c.Item1, c.Item2, c.Item3), iterations);
 
+    /// <summary>Checks a property of two generated values that builds modules: leaks are counted around each case's calls (<see cref="NoTensorLeft"/>).</summary>
+    public static void CheckModules<T1, T2>(Gen<(T1, T2)> gen, Action<T1, T2> assert, int iterations = Cases) =>
+        gen.Sample(c => assert(c.Item1, c.Item2), iter: iterations, threads: 1);
+
     /// <summary>Checks a property of three generated values that builds modules: leaks are counted around each case's calls (<see cref="NoTensorLeft"/>).</summary>
     public static void CheckModules<T1, T2, T3>(Gen<(T1, T2, T3)> gen, Action<T1, T2, T3> assert, int iterations = Cases) =>
         gen.Sample(c => assert(c.Item1, c.Item2, c.Item3), iter: iterations, threads: 1);
