@@ -62,10 +62,17 @@ public sealed class NotebookRun
         Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         try
         {
-            using var kernel = CreateKernel();
-            var cells = IpynbFile.CodeCells(notebook)
-                .Select((cell, index) => Run(kernel, IpynbFile.Source(cell), index + 1))
-                .ToList();
+            List<CellRun> cells;
+            using (var kernel = CreateKernel())
+            {
+                cells = IpynbFile.CodeCells(notebook)
+                    .Select((cell, index) => Run(kernel, IpynbFile.Source(cell), index + 1))
+                    .ToList();
+            }
+            // The notebook's objects are garbage now: finalize them here, where a failure is this notebook's, rather
+            // than at a random later moment (a finalizer's native call once crashed the test host; NativeAssetsFallback).
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             return new NotebookRun(notebook, cells);
         }
         finally
