@@ -13,8 +13,9 @@ namespace Regularizers.Core.Schedules;
 /// <item><see cref="WarmupConstant"/>: <c>v·min((t + 1)/L, 1)</c> — warm-up to v over L, then v;</item>
 /// <item><see cref="FromEpoch"/>, <see cref="FromStep"/>: any function of e or s.</item>
 /// </list>
-/// Strengths that take a schedule (dropout p, penalty λ, label-smoothing ε, noise σ, max-norm c, …) implement
-/// <see cref="IScheduled"/>; the <c>Trainer</c> advances them before every batch and logs their values each epoch, and a
+/// Strengths that take a schedule (dropout p, penalty λ, label-smoothing ε, noise σ, max-norm c, EMA decay,
+/// adversarial ε, …) implement <see cref="IScheduled"/>; the <c>Trainer</c> advances them before every batch and logs
+/// their values each epoch, and a
 /// hand-written loop calls Regularizers.Torch's <c>ScheduledStrengths.Advance</c>. A schedule's values are checked against the strength's range
 /// when they are set (e.g. p in [0, 1)).
 /// </summary>

@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Adversarial;
@@ -7,10 +9,15 @@ namespace Regularizers.Torch.Adversarial;
 /// element in the valid input range [<see cref="InputMin"/>, <see cref="InputMax"/>]. Gradients are taken with the model
 /// in eval mode (dropout off, BatchNorm on its running statistics, which are not updated), then every submodule's
 /// train/eval flag is restored; only the input's gradient is computed (<c>autograd.grad</c>), so the parameters'
-/// <c>.grad</c> are left as they were. Works under <c>no_grad</c>, so it can run inside an evaluation.
+/// <c>.grad</c> are left as they were. Works under <c>no_grad</c>, so it can run inside an evaluation. ε may follow a
+/// <see cref="Schedule"/> — a warm-up curriculum such as <c>Schedule.Linear(0, 0.1, 5)</c>, which starts from clean
+/// examples (ε = 0 leaves x as it is) — advanced by the <c>Trainer</c> (through <c>AdversarialTraining</c>) or by
+/// <c>ScheduledStrengths.Advance</c>.
 /// </summary>
-public abstract class AdversarialAttack
+public abstract class AdversarialAttack : IScheduled
 {
+    private readonly Schedule? _schedule;
+
     /// <summary>Validates and stores what every attack shares.</summary>
     protected AdversarialAttack(double epsilon, double inputMin, double inputMax, Func<Tensor, Tensor, Tensor>? loss)
     {
@@ -19,8 +26,22 @@ public abstract class AdversarialAttack
         Loss = loss ?? ((output, target) => nn.functional.cross_entropy(output, target));
     }
 
-    /// <summary>ε, the L∞ radius.</summary>
-    public double Epsilon { get; }
+    /// <summary>Validates and stores what every attack shares, with ε following <paramref name="epsilon"/> (its value at epoch 0, step 0 until advanced).</summary>
+    protected AdversarialAttack(Schedule epsilon, double inputMin, double inputMax, Func<Tensor, Tensor, Tensor>? loss)
+        : this(0, inputMin, inputMax, loss)
+    {
+        _schedule = epsilon ?? throw new ArgumentNullException(nameof(epsilon));
+        Advance(0, 0);
+    }
+
+    /// <summary>ε, the L∞ radius now in force.</summary>
+    public double Epsilon { get; private set; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step) => Epsilon = _schedule is null ? Epsilon : Guard.NonNegative(_schedule.At(epoch, step), nameof(Epsilon));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, "epsilon", Epsilon);
 
     /// <summary>The smallest valid input value (0 for pixels scaled to [0, 1]).</summary>
     public double InputMin { get; }

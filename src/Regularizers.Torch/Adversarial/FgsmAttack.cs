@@ -1,3 +1,4 @@
+using Regularizers.Core.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Adversarial;
@@ -11,6 +12,12 @@ public sealed class FgsmAttack : AdversarialAttack
 {
     /// <summary>Creates the attack: ε ≥ 0; the valid input range [inputMin, inputMax]; the loss (cross-entropy when null).</summary>
     public FgsmAttack(double epsilon, double inputMin = 0, double inputMax = 1, Func<Tensor, Tensor, Tensor>? loss = null)
+        : base(epsilon, inputMin, inputMax, loss)
+    {
+    }
+
+    /// <summary>Creates the attack with ε following <paramref name="epsilon"/> (an ε warm-up); the other arguments as above.</summary>
+    public FgsmAttack(Schedule epsilon, double inputMin = 0, double inputMax = 1, Func<Tensor, Tensor, Tensor>? loss = null)
         : base(epsilon, inputMin, inputMax, loss)
     {
     }

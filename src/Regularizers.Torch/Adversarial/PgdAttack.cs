@@ -1,3 +1,4 @@
+using Regularizers.Core.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Adversarial;
@@ -20,10 +21,18 @@ public sealed class PgdAttack : AdversarialAttack
     public PgdAttack(double epsilon, double stepSize, int steps, bool randomStart = true, double inputMin = 0, double inputMax = 1, Func<Tensor, Tensor, Tensor>? loss = null, Generator? generator = null)
         : base(epsilon, inputMin, inputMax, loss)
     {
-        StepSize = Guard.Positive(stepSize);
-        Steps = Guard.AtLeast(steps, 1);
-        RandomStart = randomStart;
-        _generator = generator;
+        (StepSize, Steps, RandomStart, _generator) = (Guard.Positive(stepSize), Guard.AtLeast(steps, 1), randomStart, generator);
+    }
+
+    /// <summary>
+    /// Creates the attack with ε following <paramref name="epsilon"/> (an ε warm-up); the other arguments as above. The
+    /// step size a stays the number given, as for a fixed ε: while ε(t) &lt; a each step lands on the ball's surface
+    /// (<c>Π_ε</c> clamps it), so give the a meant for the final ε (e.g. ε/4 with a few steps).
+    /// </summary>
+    public PgdAttack(Schedule epsilon, double stepSize, int steps, bool randomStart = true, double inputMin = 0, double inputMax = 1, Func<Tensor, Tensor, Tensor>? loss = null, Generator? generator = null)
+        : base(epsilon, inputMin, inputMax, loss)
+    {
+        (StepSize, Steps, RandomStart, _generator) = (Guard.Positive(stepSize), Guard.AtLeast(steps, 1), randomStart, generator);
     }
 
     /// <summary>a, the step taken along the gradient's sign.</summary>

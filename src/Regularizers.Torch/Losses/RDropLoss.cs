@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Losses;
@@ -18,14 +20,29 @@ namespace Regularizers.Torch.Losses;
 /// about two forward passes (eng/bench <c>rdrop</c>); BatchNorm then sees both copies in one batch, as in the paper's code.
 /// </para>
 /// </summary>
-public sealed class RDropLoss : nn.Module<Tensor, Tensor, Tensor, Tensor>, IModelLoss
+public sealed class RDropLoss : nn.Module<Tensor, Tensor, Tensor, Tensor>, IModelLoss, IScheduled
 {
+    private readonly Schedule? _schedule;
+
     /// <summary>Creates the loss.</summary>
     /// <param name="alpha">α ≥ 0, the weight of the symmetric KL; 0 leaves the mean of the two cross-entropies.</param>
     public RDropLoss(double alpha) : base(nameof(RDropLoss)) => Alpha = Guard.NonNegative(alpha);
 
+    /// <summary>Creates the loss with α following <paramref name="alpha"/> (its value at epoch 0, step 0 until advanced).</summary>
+    public RDropLoss(Schedule alpha) : base(nameof(RDropLoss))
+    {
+        _schedule = alpha ?? throw new ArgumentNullException(nameof(alpha));
+        Advance(0, 0);
+    }
+
     /// <summary>α.</summary>
-    public double Alpha { get; }
+    public double Alpha { get; private set; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step) => Alpha = _schedule is null ? Alpha : Guard.NonNegative(_schedule.At(epoch, step), nameof(Alpha));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, "alpha", Alpha);
 
     /// <summary><c>L</c> of the two passes' logits <paramref name="logits1"/>, <paramref name="logits2"/> [N, K] against <paramref name="target"/>.</summary>
     public override Tensor forward(Tensor logits1, Tensor logits2, Tensor target)

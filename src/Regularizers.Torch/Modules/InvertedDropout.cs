@@ -1,5 +1,4 @@
 using Regularizers.Core.Schedules;
-using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Modules;
@@ -9,28 +8,17 @@ namespace Regularizers.Torch.Modules;
 /// survivors are scaled by 1/(1−p), so the expected output equals the input; in eval the module is the identity.
 /// (The seeds write dropout with p as the keep probability — input 0.8, hidden 0.5; here p = 1 − keep: 0.2 and 0.5.)
 /// </summary>
-public sealed class InvertedDropout : nn.Module<Tensor, Tensor>, IScheduled
+public sealed class InvertedDropout : DropoutModule
 {
-    private readonly Schedule? _schedule;
-
     /// <summary>Creates the module; p in [0, 1).</summary>
-    public InvertedDropout(double p = 0.5) : base(nameof(InvertedDropout)) => this.p = Guard.InRange(p, 0, true, 1, false);
-
-    /// <summary>Creates the module with p following <paramref name="p"/> (its value at epoch 0, step 0 until advanced).</summary>
-    public InvertedDropout(Schedule p) : base(nameof(InvertedDropout))
+    public InvertedDropout(double p = 0.5) : base(nameof(InvertedDropout), p)
     {
-        _schedule = p ?? throw new ArgumentNullException(nameof(p));
-        Advance(0, 0);
     }
 
-    /// <summary>The drop probability.</summary>
-    public double p { get; private set; }
-
-    /// <inheritdoc />
-    public void Advance(int epoch, long step) => p = _schedule is null ? p : Guard.InRange(_schedule.At(epoch, step), 0, true, 1, false, nameof(p));
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, nameof(p), p);
+    /// <summary>Creates the module with p following <paramref name="p"/> (its value at epoch 0, step 0 until advanced).</summary>
+    public InvertedDropout(Schedule p) : base(nameof(InvertedDropout), p)
+    {
+    }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => RegularizerFunctional.inverted_dropout(input, p, training);

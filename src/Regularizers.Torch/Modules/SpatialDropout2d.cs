@@ -1,5 +1,4 @@
 using Regularizers.Core.Schedules;
-using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Modules;
@@ -12,36 +11,16 @@ namespace Regularizers.Torch.Modules;
 /// giving <c>x·mₙ,c</c> (up to one float rounding). Eval is <c>x</c> (inverted) or <c>x·(1−p)</c> (classic). The mask
 /// comes from torch's default generator, so <c>manual_seed</c> repeats it.
 /// </summary>
-public sealed class SpatialDropout2d : nn.Module<Tensor, Tensor>, IScheduled
+public sealed class SpatialDropout2d : DropoutModule
 {
-    private readonly Schedule? _schedule;
-
     /// <summary>Creates the module; p in [0, 1).</summary>
-    public SpatialDropout2d(double p = 0.5, DropoutScaling scaling = DropoutScaling.Inverted) : base(nameof(SpatialDropout2d))
-    {
-        this.p = Guard.InRange(p, 0, true, 1, false);
-        Scaling = Guard.Defined(scaling);
-    }
+    public SpatialDropout2d(double p = 0.5, DropoutScaling scaling = DropoutScaling.Inverted) : base(nameof(SpatialDropout2d), p) => Scaling = Guard.Defined(scaling);
 
     /// <summary>Creates the module with p following <paramref name="p"/> (its value at epoch 0, step 0 until advanced).</summary>
-    public SpatialDropout2d(Schedule p, DropoutScaling scaling = DropoutScaling.Inverted) : base(nameof(SpatialDropout2d))
-    {
-        _schedule = p ?? throw new ArgumentNullException(nameof(p));
-        Scaling = Guard.Defined(scaling);
-        Advance(0, 0);
-    }
-
-    /// <summary>The probability of dropping a channel.</summary>
-    public double p { get; private set; }
+    public SpatialDropout2d(Schedule p, DropoutScaling scaling = DropoutScaling.Inverted) : base(nameof(SpatialDropout2d), p) => Scaling = Guard.Defined(scaling);
 
     /// <summary>Inverted (default) or classic scaling.</summary>
     public DropoutScaling Scaling { get; }
-
-    /// <inheritdoc />
-    public void Advance(int epoch, long step) => p = _schedule is null ? p : Guard.InRange(_schedule.At(epoch, step), 0, true, 1, false, nameof(p));
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, nameof(p), p);
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => RegularizerFunctional.spatial_dropout2d(input, p, training, Scaling);

@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Penalties;
@@ -6,8 +8,10 @@ namespace Regularizers.Torch.Penalties;
 /// Elastic net <c>φ(w) = λ₁·Σ|w| + (λ₂/2)·Σw²</c> on the targeted parameters, gradient <c>λ₁·sign(w) + λ₂·w</c>: the sum of
 /// <see cref="L1Penalty"/>(λ₁) and <see cref="L2Penalty"/>(λ₂).
 /// </summary>
-public sealed class ElasticNetPenalty : IWeightPenalty
+public sealed class ElasticNetPenalty : IWeightPenalty, IScheduled
 {
+    private readonly (Schedule L1, Schedule L2)? _schedules;
+
     /// <summary>Creates the penalty.</summary>
     /// <param name="l1Strength">λ₁ ≥ 0.</param>
     /// <param name="l2Strength">λ₂ ≥ 0.</param>
@@ -25,11 +29,38 @@ public sealed class ElasticNetPenalty : IWeightPenalty
         Targets = targets ?? throw new ArgumentNullException(nameof(targets));
     }
 
+    /// <summary>
+    /// Creates the penalty with λ₁ following <paramref name="l1Strength"/> and λ₂ following <paramref name="l2Strength"/>
+    /// (their values at epoch 0, step 0 until advanced); a plain number stands for a constant schedule, and both are
+    /// reported as <c>l1_strength</c> and <c>l2_strength</c>.
+    /// </summary>
+    public ElasticNetPenalty(Schedule l1Strength, Schedule l2Strength, ParameterSelection selection = ParameterSelection.WeightsOnly)
+    {
+        _schedules = (l1Strength ?? throw new ArgumentNullException(nameof(l1Strength)), l2Strength ?? throw new ArgumentNullException(nameof(l2Strength)));
+        Targets = new ParameterTargets(selection);
+        Advance(0, 0);
+    }
+
     /// <summary>λ₁.</summary>
-    public double L1Strength { get; }
+    public double L1Strength { get; private set; }
 
     /// <summary>λ₂.</summary>
-    public double L2Strength { get; }
+    public double L2Strength { get; private set; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step)
+    {
+        if (_schedules is not { } schedules)
+        {
+            return;
+        }
+        L1Strength = Guard.NonNegative(schedules.L1.At(epoch, step), nameof(L1Strength));
+        L2Strength = Guard.NonNegative(schedules.L2.At(epoch, step), nameof(L2Strength));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues =>
+        _schedules is null ? ScheduledStrengths.None : new Dictionary<string, double> { ["l1_strength"] = L1Strength, ["l2_strength"] = L2Strength };
 
     /// <inheritdoc />
     public ParameterTargets Targets { get; }

@@ -16,7 +16,8 @@ namespace Regularizers.Torch.Schedules;
 /// </summary>
 public static class ScheduledStrengths
 {
-    private static readonly IReadOnlyDictionary<string, double> None = new Dictionary<string, double>();
+    /// <summary>No scheduled strengths: what an <see cref="IScheduled"/> whose strengths are all plain numbers reports.</summary>
+    internal static readonly IReadOnlyDictionary<string, double> None = new Dictionary<string, double>();
 
     /// <summary>Sets every scheduled strength of <paramref name="owners"/> to its value at (<paramref name="epoch"/>, <paramref name="step"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A schedule's value is outside its strength's range, or epoch or step is negative.</exception>

@@ -1,3 +1,5 @@
+using Regularizers.Core.Schedules;
+using Regularizers.Torch.Schedules;
 using static TorchSharp.torch;
 
 namespace Regularizers.Torch.Training;
@@ -8,10 +10,13 @@ namespace Regularizers.Torch.Training;
 /// <see cref="Every"/>-th optimizer step moves by <c>θ̄ ← d·θ̄ + (1 − d)·θ</c>. Without warm-up d is <see cref="Decay"/>;
 /// with warm-up the n-th update (1-based) uses timm's schedule
 /// <c>d_n = min(Decay, 1 − (1 + (n − 1)/γ)^(−power))</c>, so the first update copies the weights and early updates follow
-/// them closely. Validation and the final model use the average (see <see cref="WeightAveraging"/>).
+/// them closely. Validation and the final model use the average (see <see cref="WeightAveraging"/>). Decay may also
+/// follow a <see cref="Schedule"/> of (epoch, step), advanced by the <c>Trainer</c> before each batch, so an update
+/// after step s uses the schedule's value at s (under the warm-up, as its ceiling).
 /// </summary>
-public sealed class ExponentialMovingAverage : WeightAveraging
+public sealed class ExponentialMovingAverage : WeightAveraging, IScheduled
 {
+    private readonly Schedule? _schedule;
     private int _steps;
 
     /// <summary>The default decay, 0.999.</summary>
@@ -34,8 +39,22 @@ public sealed class ExponentialMovingAverage : WeightAveraging
         WarmupPower = Guard.Positive(warmupPower);
     }
 
+    /// <summary>Creates the callback with d following <paramref name="decay"/> (its value at epoch 0, step 0 until advanced); the other arguments as above.</summary>
+    public ExponentialMovingAverage(Schedule decay, int every = 1, bool warmup = false, double warmupGamma = 1, double warmupPower = 2.0 / 3.0, bool recomputeBatchNorm = true)
+        : this(DefaultDecay, every, warmup, warmupGamma, warmupPower, recomputeBatchNorm)
+    {
+        _schedule = decay ?? throw new ArgumentNullException(nameof(decay));
+        Advance(0, 0);
+    }
+
     /// <summary>d, or the warm-up's ceiling.</summary>
-    public double Decay { get; }
+    public double Decay { get; private set; }
+
+    /// <inheritdoc />
+    public void Advance(int epoch, long step) => Decay = _schedule is null ? Decay : Guard.InRange(_schedule.At(epoch, step), 0, true, 1, false, nameof(Decay));
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> ScheduledValues => ScheduledStrengths.One(_schedule, "decay", Decay);
 
     /// <summary>Optimizer steps between updates.</summary>
     public int Every { get; }

@@ -88,7 +88,7 @@ public sealed class Trainer
         }
         var history = new TrainingHistory();
         var context = new TrainingContext(_model, _optimizer, history) { TrainingInputs = x, BatchSize = _options.BatchSize };
-        var scheduled = ScheduledStrengths.Find([_model, _options.Regularization, _options.ModelLoss, .. _options.Scheduled]);
+        var scheduled = ScheduledStrengths.Find([_model, _options.Regularization, _options.ModelLoss, _options.Adversarial, .. _options.Callbacks, .. _options.Scheduled]);
         Each(c => c.OnTrainBegin(context));
         for (var epoch = _options.InitialEpoch + 1; epoch <= _options.Epochs && !context.StopTraining; epoch++)
         {

@@ -50,8 +50,10 @@ public sealed record TrainerOptions
     public int InitialEpoch { get; init; }
 
     /// <summary>
-    /// Scheduled strengths outside the model and <see cref="Regularization"/>, which the trainer finds by itself — a loss
-    /// module such as <c>LabelSmoothingCrossEntropy(Schedule)</c> behind <see cref="Loss"/>. Empty by default.
+    /// Scheduled strengths the trainer cannot find by itself — a loss module such as
+    /// <c>LabelSmoothingCrossEntropy(Schedule)</c> or <c>ConfidencePenalty(Schedule)</c> behind <see cref="Loss"/>. It
+    /// finds those of the model, <see cref="Regularization"/>, <see cref="ModelLoss"/>, <see cref="Adversarial"/> and
+    /// <see cref="Callbacks"/> (an <c>ExponentialMovingAverage(Schedule)</c>). Empty by default.
     /// </summary>
     public IReadOnlyList<IScheduled> Scheduled { get; init; } = Array.Empty<IScheduled>();
 

@@ -40,11 +40,12 @@ public sealed class ScheduledStrengthsTests
     {
         var half = Schedule.Linear(0, 0.4, 2);
         using var model = nn.Sequential(
-            ("a", new ClassicDropout(half)), ("b", new GaussianNoise(half)), ("c", new DropPath(half)), ("d", new SpatialDropout2d(half)), ("e", new DropBlock2d(half, 3)));
+            ("a", new ClassicDropout(half)), ("b", new GaussianNoise(half)), ("c", new DropPath(half)), ("d", new SpatialDropout2d(half)), ("e", new DropBlock2d(half, 3)),
+            ("f", new GaussianDropout(half)), ("g", new DropConnectLinear(2, 2, half)), ("h", new WeightNoise(nn.Linear(2, 2), half)), ("i", new InvertedDropout(half)));
 
         ScheduledStrengths.Advance(1, 0, model);
 
-        Assert.Equal(["a.p", "b.stddev", "c.p", "d.p", "e.p"], ScheduledStrengths.Values(model).Keys.Order());
+        Assert.Equal(["a.p", "b.stddev", "c.p", "d.p", "e.p", "f.p", "g.p", "h.stddev", "i.p"], ScheduledStrengths.Values(model).Keys.Order());
         Assert.All(ScheduledStrengths.Values(model).Values, v => Assert.Equal(0.2, v, 15));
     }
 
